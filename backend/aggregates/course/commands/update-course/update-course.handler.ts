@@ -1,0 +1,38 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
+import type { Course } from '../../course.aggregate.js';
+import { CourseActors } from '../../course-actors.js';
+import type { UpdateCourseBody } from '../../course.dto.js';
+
+export class UpdateCourseCommand extends Command<Course> {
+  constructor(
+    readonly owner: AuthUser,
+    readonly courseId: string,
+    readonly body: UpdateCourseBody,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(UpdateCourseCommand)
+export class UpdateCourseHandler implements ICommandHandler<UpdateCourseCommand, Course> {
+  constructor(private readonly courses: CourseActors) {}
+
+  async execute({ owner, courseId, body }: UpdateCourseCommand): Promise<Course> {
+    await this.courses.assertVerifiedTeacher(owner);
+    return this.courses.change(courseId, owner, (course, now) => {
+      course.update(
+        {
+          title: body.title,
+          description: body.description,
+          isFree: body.is_free,
+          price: body.price,
+          durationMinutes: body.duration_minutes,
+          level: body.level,
+        },
+        now,
+      );
+      return course;
+    });
+  }
+}

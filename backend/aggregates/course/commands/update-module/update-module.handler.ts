@@ -1,0 +1,25 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
+import { CourseActors } from '../../course-actors.js';
+import type { UpdateModuleBody } from '../../course.dto.js';
+import { toModuleView, type ModuleView } from '../../course.views.js';
+
+export class UpdateModuleCommand extends Command<ModuleView> {
+  constructor(
+    readonly owner: AuthUser,
+    readonly moduleId: string,
+    readonly body: UpdateModuleBody,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(UpdateModuleCommand)
+export class UpdateModuleHandler implements ICommandHandler<UpdateModuleCommand, ModuleView> {
+  constructor(private readonly courses: CourseActors) {}
+
+  async execute({ owner, moduleId, body }: UpdateModuleCommand): Promise<ModuleView> {
+    const courseId = await this.courses.courseOfModule(moduleId);
+    return this.courses.change(courseId, owner, (course, now) => toModuleView(course.updateModule(moduleId, body, now)));
+  }
+}

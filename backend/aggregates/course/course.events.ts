@@ -1,0 +1,50 @@
+export const CourseEvents = {
+  CourseCreated: 'course.CourseCreated',
+  CourseUpdated: 'course.CourseUpdated',
+  ModuleAdded: 'course.ModuleAdded',
+  ModuleUpdated: 'course.ModuleUpdated',
+  ModuleRemoved: 'course.ModuleRemoved',
+  LessonAdded: 'course.LessonAdded',
+  LessonUpdated: 'course.LessonUpdated',
+  LessonRemoved: 'course.LessonRemoved',
+  /** Carries the whole curriculum after any change to it, so its read model never depends on event order. */
+  CurriculumRevised: 'course.CurriculumRevised',
+} as const;
+
+export type Level = 'beginner' | 'intermediate' | 'advanced';
+
+/** The course's details as of one version (CourseCreated / CourseUpdated payload). */
+export interface CourseDetails {
+  courseId: string;
+  teacherId: string;
+  title: string;
+  description: string;
+  isFree: boolean;
+  price: string;
+  durationMinutes: number;
+  level: Level;
+  createdAt: string;
+}
+
+export interface CurriculumLesson {
+  id: string;
+  module_id: string;
+  title: string;
+  video_url: string | null;
+  duration_minutes: number;
+  order: number;
+  is_preview: boolean;
+}
+
+export interface CurriculumModule {
+  id: string;
+  course_id: string;
+  title: string;
+  order: number;
+  lessons: CurriculumLesson[];
+}
+
+export interface CurriculumRevised {
+  courseId: string;
+  modules: CurriculumModule[];
+}

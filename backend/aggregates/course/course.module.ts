@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { CatalogQueriesModule } from '../../projections/catalog-queries.module.js';
+import { CourseActors } from './course-actors.js';
+import { AddLessonController } from './commands/add-lesson/add-lesson.controller.js';
+import { AddLessonHandler } from './commands/add-lesson/add-lesson.handler.js';
+import { AddModuleController } from './commands/add-module/add-module.controller.js';
+import { AddModuleHandler } from './commands/add-module/add-module.handler.js';
+import { CreateCourseController } from './commands/create-course/create-course.controller.js';
+import { CreateCourseHandler } from './commands/create-course/create-course.handler.js';
+import { RemoveLessonHandler } from './commands/remove-lesson/remove-lesson.handler.js';
+import { RemoveModuleHandler } from './commands/remove-module/remove-module.handler.js';
+import { UpdateCourseController } from './commands/update-course/update-course.controller.js';
+import { UpdateCourseHandler } from './commands/update-course/update-course.handler.js';
+import { LessonController } from './commands/update-lesson/lesson.controller.js';
+import { UpdateLessonHandler } from './commands/update-lesson/update-lesson.handler.js';
+import { ModuleController } from './commands/update-module/module.controller.js';
+import { UpdateModuleHandler } from './commands/update-module/update-module.handler.js';
+import { GetLessonController } from './queries/get-lesson/get-lesson.controller.js';
+
+@Module({
+  imports: [CatalogQueriesModule],
+  controllers: [
+    CreateCourseController,
+    UpdateCourseController,
+    AddModuleController,
+    ModuleController,
+    AddLessonController,
+    LessonController,
+    GetLessonController,
+  ],
+  providers: [
+    CourseActors,
+    CreateCourseHandler,
+    UpdateCourseHandler,
+    AddModuleHandler,
+    UpdateModuleHandler,
+    RemoveModuleHandler,
+    AddLessonHandler,
+    UpdateLessonHandler,
+    RemoveLessonHandler,
+  ],
+})
+export class CourseModule {}

@@ -1,0 +1,26 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../../../../src/platform/auth/access.js';
+import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
+import { ValidBody } from '../../../../src/platform/http/validation.js';
+import type { TokenView } from '../../user.view.js';
+import { registerUserBody, type RegisterUserBody } from './register-user.dto.js';
+import { RegisterUserCommand } from './register-user.command.js';
+
+@ApiTags('identity')
+@Controller('api/identity')
+export class RegisterUserController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly jwt: JwtService,
+  ) {}
+
+  @Post('register')
+  @HttpCode(200)
+  @Public()
+  async register(@ValidBody(registerUserBody) body: RegisterUserBody): Promise<TokenView> {
+    const user = await this.commands.execute(new RegisterUserCommand(body.email, body.password, body.name, body.role));
+    return { access_token: this.jwt.issue(user), token_type: 'bearer' };
+  }
+}

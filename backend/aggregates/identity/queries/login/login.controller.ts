@@ -1,0 +1,47 @@
+import { Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Public } from '../../../../src/platform/auth/access.js';
+import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
+import { DomainError } from '../../../../src/platform/domain/errors.js';
+import { ValidBody } from '../../../../src/platform/http/validation.js';
+import { decoyPasswordHash, passwordMatches } from '../../password-hasher.js';
+import { UsersQuery } from '../../users.query.js';
+import type { TokenView } from '../../user.view.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+
+class WrongCredentialsError extends DomainError {
+  readonly status = 400;
+}
+
+const loginBody = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(128),
+});
+
+@ApiTags('identity')
+@Controller('api/identity')
+export class LoginController {
+  constructor(
+    private readonly users: UsersQuery,
+    private readonly jwt: JwtService,
+    private readonly limiter: LoginRateLimiter,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  async login(@ValidBody(loginBody) body: z.infer<typeof loginBody>, @Ip() address: string): Promise<TokenView> {
+    const email = body.email.toLowerCase();
+    await this.limiter.assertAllowed(email, address);
+    const user = await this.users.byEmail(email);
+    // Unknown emails are checked against a decoy hash so both failures take as long and read the same.
+    const matches = await passwordMatches(user?.passwordHash ?? (await decoyPasswordHash()), body.password);
+    if (!user || !matches) {
+      await this.limiter.recordFailure(email, address);
+      throw new WrongCredentialsError('Incorrect email or password');
+    }
+    await this.limiter.recordSuccess(email);
+    return { access_token: this.jwt.issue(user), token_type: 'bearer' };
+  }
+}

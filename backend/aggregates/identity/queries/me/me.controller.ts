@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
+import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
+import { UnauthorizedError } from '../../../../src/platform/domain/errors.js';
+import { UsersQuery } from '../../users.query.js';
+import { toUserView, type UserView } from '../../user.view.js';
+
+@ApiTags('identity')
+@Controller('api/identity')
+export class MeController {
+  constructor(private readonly users: UsersQuery) {}
+
+  @Get('me')
+  @SignedIn()
+  async me(@CurrentUser() caller: AuthUser): Promise<UserView> {
+    const user = await this.users.byId(caller.id);
+    if (!user) throw new UnauthorizedError('This account no longer exists');
+    return toUserView(user);
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { SignedIn } from '../../../../src/platform/auth/access.js';
+import { fields, ValidQuery } from '../../../../src/platform/http/validation.js';
+import { UsersQuery } from '../../users.query.js';
+
+const pageQuery = z.strictObject({ limit: fields.limit, offset: fields.offset });
+
+interface PendingTeacherView {
+  id: string;
+  email: string;
+  name: string;
+  created_at: string;
+}
+
+@ApiTags('identity')
+@Controller('api/identity/admin/teachers')
+export class PendingTeachersController {
+  constructor(private readonly users: UsersQuery) {}
+
+  @Get('pending')
+  @SignedIn('admin')
+  async pending(@ValidQuery(pageQuery) query: z.infer<typeof pageQuery>): Promise<{ items: PendingTeacherView[]; total: number }> {
+    const page = await this.users.pendingTeachers(query.limit, query.offset);
+    return {
+      items: page.items.map((u) => ({ id: u.id, email: u.email, name: u.name, created_at: u.createdAt.toISOString() })),
+      total: page.total,
+    };
+  }
+}

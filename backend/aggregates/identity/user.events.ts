@@ -1,0 +1,19 @@
+import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
+import type { Role } from '../../src/platform/auth/auth-user.js';
+
+export const IdentityEvents = {
+  UserRegistered: 'identity.UserRegistered',
+  TeacherVerified: 'identity.TeacherVerified',
+} as const;
+
+export interface UserSnapshot {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  isVerified: boolean;
+  createdAt: string;
+}
+
+export type UserRegistered = DomainEvent<typeof IdentityEvents.UserRegistered, UserSnapshot>;
+export type TeacherVerified = DomainEvent<typeof IdentityEvents.TeacherVerified, UserSnapshot>;

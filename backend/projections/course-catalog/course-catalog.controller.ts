@@ -1,0 +1,42 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentUser, Public, SignedIn } from '../../src/platform/auth/access.js';
+import type { AuthUser } from '../../src/platform/auth/auth-user.js';
+import { fields, UuidParam, ValidQuery } from '../../src/platform/http/validation.js';
+import { CourseCatalogQuery, type CourseCardView } from './course-catalog.query.js';
+
+const listQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  level: z.enum(['beginner', 'intermediate', 'advanced']).optional(),
+  is_free: fields.boolString.optional(),
+  min_rating: z.coerce.number().min(0).max(5).optional(),
+  sort: z.enum(['newest', 'rating', 'popular', 'price']).optional(),
+  limit: fields.limit,
+  offset: fields.offset,
+});
+const pageQuery = z.strictObject({ limit: fields.limit, offset: fields.offset });
+
+@ApiTags('course')
+@Controller('api/course/courses')
+export class CourseCatalogController {
+  constructor(private readonly catalog: CourseCatalogQuery) {}
+
+  @Get()
+  @Public()
+  list(@ValidQuery(listQuery) query: z.infer<typeof listQuery>): Promise<{ items: CourseCardView[]; total: number }> {
+    return this.catalog.list({ ...query, q: query.q || undefined });
+  }
+
+  @Get('my')
+  @SignedIn('teacher')
+  my(@CurrentUser() user: AuthUser, @ValidQuery(pageQuery) query: z.infer<typeof pageQuery>) {
+    return this.catalog.byTeacher(user.id, query.limit, query.offset);
+  }
+
+  @Get(':id')
+  @Public()
+  get(@UuidParam('id') id: string): Promise<CourseCardView> {
+    return this.catalog.get(id);
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../../src/platform/auth/access.js';
+import { UuidParam } from '../../src/platform/http/validation.js';
+import { CourseCatalogQuery } from '../course-catalog/course-catalog.query.js';
+import { CurriculumQuery } from './curriculum.query.js';
+
+@ApiTags('course')
+@Controller('api/course/courses')
+export class CurriculumController {
+  constructor(
+    private readonly catalog: CourseCatalogQuery,
+    private readonly curricula: CurriculumQuery,
+  ) {}
+
+  @Get(':id/curriculum')
+  @Public()
+  async get(@UuidParam('id') id: string) {
+    const [course, curriculum] = await Promise.all([this.catalog.get(id), this.curricula.get(id)]);
+    return { course, ...curriculum };
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { SqlClient } from '../../src/platform/database/pg-pool.js';
+import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
+import type { Projection } from '../../src/platform/projection/projection.js';
+import { CourseEvents, type CurriculumRevised } from '../../aggregates/course/course.events.js';
+
+/** Rewrites read.course_lessons (lesson → course, position) from the course's stored curriculum document. */
+async function placeLessons(sql: SqlClient, courseId: string): Promise<void> {
+  await sql.query('DELETE FROM read.course_lessons WHERE course_id = $1', [courseId]);
+  await sql.query(
+    `INSERT INTO read.course_lessons (lesson_id, course_id, module_id, position, is_preview)
+     SELECT (l.value->>'id')::uuid, c.course_id, (l.value->>'module_id')::uuid,
+            row_number() OVER (ORDER BY m.ord, l.ord), (l.value->>'is_preview')::boolean
+       FROM read.curricula c
+      CROSS JOIN LATERAL jsonb_array_elements(c.modules) WITH ORDINALITY AS m(value, ord)
+      CROSS JOIN LATERAL jsonb_array_elements(m.value->'lessons') WITH ORDINALITY AS l(value, ord)
+      WHERE c.course_id = $1`,
+    [courseId],
+  );
+}
+
+/** read.curricula (modules and lessons of each course, without content) and read.course_lessons. */
+@Injectable()
+export class CurriculumProjection implements Projection {
+  static readonly projectionName = 'curriculum';
+  readonly name = CurriculumProjection.projectionName;
+  readonly handles = [CourseEvents.CurriculumRevised];
+
+  async apply(event: DomainEvent, sql: SqlClient): Promise<void> {
+    const { courseId, modules } = event.payload as CurriculumRevised;
+    const total = modules.reduce((n, m) => n + m.lessons.length, 0);
+    const { rowCount } = await sql.query(
+      `INSERT INTO read.curricula (course_id, modules, total_lessons, version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (course_id) DO UPDATE SET modules = EXCLUDED.modules, total_lessons = EXCLUDED.total_lessons,
+         version = EXCLUDED.version
+       WHERE read.curricula.version < EXCLUDED.version`,
+      [courseId, JSON.stringify(modules), total, event.aggregateVersion],
+    );
+    // Only the newest curriculum decides where lessons sit.
+    if (rowCount === 1) await placeLessons(sql, courseId);
+  }
+
+  async rebuild(sql: SqlClient): Promise<void> {
+    await sql.query('DELETE FROM read.curricula');
+    await sql.query('DELETE FROM read.course_lessons');
+    await sql.query(
+      `INSERT INTO read.curricula (course_id, modules, total_lessons, version)
+       SELECT c.id,
+              coalesce((SELECT jsonb_agg(jsonb_build_object(
+                         'id', m.id, 'course_id', c.id, 'title', m.title, 'order', m.position,
+                         'lessons', coalesce((SELECT jsonb_agg(jsonb_build_object(
+                                      'id', l.id, 'module_id', m.id, 'title', l.title, 'video_url', l.video_url,
+                                      'duration_minutes', l.duration_minutes, 'order', l.position, 'is_preview', l.is_preview)
+                                      ORDER BY l.position, l.created_at, l.id)
+                                    FROM course.lessons l WHERE l.module_id = m.id), '[]'::jsonb))
+                         ORDER BY m.position, m.created_at, m.id)
+                        FROM course.modules m WHERE m.course_id = c.id), '[]'::jsonb),
+              (SELECT count(*) FROM course.lessons l WHERE l.course_id = c.id),
+              c.version
+         FROM course.courses c`,
+    );
+    await sql.query(
+      `INSERT INTO read.course_lessons (lesson_id, course_id, module_id, position, is_preview)
+       SELECT l.id, l.course_id, l.module_id,
+              row_number() OVER (PARTITION BY l.course_id ORDER BY m.position, m.created_at, m.id, l.position, l.created_at, l.id),
+              l.is_preview
+         FROM course.lessons l JOIN course.modules m ON m.id = l.module_id`,
+    );
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OptimisticLockError } from '@mikro-orm/core';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { CLOCK, type Clock } from '../domain/clock.js';
+import { UnitOfWork } from './unit-of-work.js';
+import { commandConflicts } from '../metrics/metrics.js';
+
+const MAX_ATTEMPTS = 12;
+
+/**
+ * Runs commands against aggregates as actors.
+ * Inside one process a per-aggregate mailbox runs commands one at a time; across processes the
+ * aggregate's version column detects a concurrent write and the command is retried on fresh state.
+ * State changes and their events commit in one transaction (the transactional outbox).
+ */
+@Injectable()
+export class AggregateActors {
+  private readonly logger = new Logger(AggregateActors.name);
+  private readonly mailboxes = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Queues `command` behind earlier commands for the same mailbox key (usually the aggregate id). */
+  run<R>(mailboxKey: string, command: (uow: UnitOfWork) => Promise<R>): Promise<R> {
+    const previous = this.mailboxes.get(mailboxKey) ?? Promise.resolve();
+    const result = previous.then(() => this.withRetry(command));
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.mailboxes.set(mailboxKey, settled);
+    void settled.then(() => {
+      if (this.mailboxes.get(mailboxKey) === settled) this.mailboxes.delete(mailboxKey);
+    });
+    return result;
+  }
+
+  private async withRetry<R>(command: (uow: UnitOfWork) => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.attempt(command);
+      } catch (error) {
+        if (!(error instanceof OptimisticLockError) || attempt >= MAX_ATTEMPTS) throw error;
+        commandConflicts.inc();
+        this.logger.debug(`version conflict, retrying (attempt ${attempt})`);
+        // Jittered backoff so competing processes stop colliding.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
+  private attempt<R>(command: (uow: UnitOfWork) => Promise<R>): Promise<R> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const uow = new UnitOfWork(em);
+      const result = await command(uow);
+      await em.flush();
+      await this.appendToOutbox(em, uow);
+      return result;
+    });
+  }
+
+  private async appendToOutbox(em: EntityManager, uow: UnitOfWork): Promise<void> {
+    const occurredAt = this.clock.now().toISOString();
+    for (const aggregate of uow.tracked) {
+      for (const event of aggregate.pullEvents()) {
+        await em.execute(
+          `INSERT INTO ${aggregate.serviceSchema}.outbox
+             (event_id, event_type, aggregate_type, aggregate_id, aggregate_version, payload, occurred_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          [
+            randomUUID(),
+            event.type,
+            aggregate.aggregateType,
+            aggregate.id,
+            aggregate.version,
+            JSON.stringify(event.payload),
+            occurredAt,
+          ],
+          'run',
+        );
+      }
+    }
+  }
+}

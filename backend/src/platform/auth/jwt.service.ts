@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createSigner, createVerifier } from 'fast-jwt';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { UnauthorizedError } from '../domain/errors.js';
+import { ROLES, type AuthUser, type Role } from './auth-user.js';
+
+interface AccessClaims {
+  sub: string;
+  role: Role;
+  is_verified: boolean;
+}
+
+/** Issues and checks access tokens: HS256 only (the algorithm is pinned on both sides), with expiry. */
+@Injectable()
+export class JwtService {
+  private readonly sign: (claims: AccessClaims) => string;
+  private readonly verify: (token: string) => AccessClaims & { iat: number; exp: number };
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.sign = createSigner({ key: config.JWT_SECRET, algorithm: 'HS256', expiresIn: config.JWT_TTL_SECONDS * 1000 });
+    this.verify = createVerifier({ key: config.JWT_SECRET, algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] });
+  }
+
+  issue(user: AuthUser): string {
+    return this.sign({ sub: user.id, role: user.role, is_verified: user.isVerified });
+  }
+
+  /** The token's user; 401 for anything malformed, forged, expired or signed with another algorithm. */
+  authenticate(token: string): AuthUser {
+    let claims: AccessClaims;
+    try {
+      claims = this.verify(token);
+    } catch {
+      throw new UnauthorizedError('Invalid or expired token');
+    }
+    if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) {
+      throw new UnauthorizedError('Invalid or expired token');
+    }
+    return { id: claims.sub, role: claims.role, isVerified: claims.is_verified === true };
+  }
+}

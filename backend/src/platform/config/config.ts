@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const DEFAULT_JWT_SECRET = 'development-only-jwt-secret-change-me';
+const DEFAULT_ADMIN_PASSWORD = 'password123';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/eduplatform'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key (queues, rate limits, socket rooms); lets tests and tenants share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('edu'),
+  JWT_SECRET: z.string().min(32).default(DEFAULT_JWT_SECRET),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
+  ADMIN_EMAIL: z.string().email().default('admin@eduplatform.com'),
+  ADMIN_PASSWORD: z.string().min(8).default(DEFAULT_ADMIN_PASSWORD),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Built SvelteKit handler served for every non-API path; empty disables the frontend. */
+  FRONTEND_HANDLER: z.string().default(''),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+});
+
+export type AppConfig = z.infer<typeof schema>;
+
+/** Reads and validates configuration; refuses development defaults for secrets in production. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production') {
+    if (config.JWT_SECRET === DEFAULT_JWT_SECRET) {
+      throw new Error('Invalid configuration: JWT_SECRET must be set to a secret of your own in production');
+    }
+    if (config.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD) {
+      throw new Error('Invalid configuration: ADMIN_PASSWORD must be set in production');
+    }
+  }
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

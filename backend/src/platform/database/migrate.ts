@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { runner } from 'node-pg-migrate';
+
+/** Schema folders under migrations/, applied in this order; `platform` holds DDL helpers the others call. */
+export const MIGRATION_SCHEMAS = ['platform', 'identity', 'course', 'enrollment', 'payment', 'notification', 'read'] as const;
+
+const migrationsRoot = process.env.MIGRATIONS_DIR ?? findUpwards(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** The repository's migrations/ folder, found from this file whether it runs from source or from dist/. */
+function findUpwards(start: string, folder: string): string {
+  for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, folder);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`${folder}/ not found above ${start}; set MIGRATIONS_DIR`);
+}
+
+/** Creates the database named in the URL when it does not exist yet (first start on a fresh server). */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created concurrently by another process
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies every pending SQL migration, schema by schema; a Postgres advisory lock serializes concurrent starters. */
+export async function migrate(databaseUrl: string, log: (line: string) => void = () => undefined): Promise<void> {
+  await ensureDatabase(databaseUrl);
+  for (const schema of MIGRATION_SCHEMAS) {
+    const applied = await runner({
+      databaseUrl,
+      dir: path.join(migrationsRoot, schema),
+      direction: 'up',
+      schema,
+      createSchema: true,
+      migrationsSchema: schema,
+      createMigrationsSchema: true,
+      migrationsTable: 'schema_migrations',
+      checkOrder: true,
+      singleTransaction: true,
+      advisoryLockMode: 'wait',
+      log: () => undefined,
+    });
+    for (const m of applied) log(`migration applied: ${schema}/${m.name}`);
+  }
+}

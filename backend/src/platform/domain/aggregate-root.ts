@@ -1,0 +1,36 @@
+import type { RecordedEvent } from './domain-event.js';
+
+// Kept outside the entity so the ORM neither maps nor hydrates it.
+const pendingEvents = new WeakMap<AggregateRoot, RecordedEvent[]>();
+
+/**
+ * An aggregate guards its invariants and records the events of each change.
+ * `version` is the optimistic-lock column: a save from a stale copy fails and the command is retried.
+ */
+export abstract class AggregateRoot {
+  abstract id: string;
+  abstract version: number;
+
+  /** The aggregate type named in events and the outbox, e.g. "Course". */
+  abstract readonly aggregateType: string;
+
+  /** The service schema whose outbox receives this aggregate's events. */
+  abstract readonly serviceSchema: string;
+
+  protected record(type: string, payload: unknown): void {
+    const events = pendingEvents.get(this) ?? [];
+    events.push({ type, payload });
+    pendingEvents.set(this, events);
+  }
+
+  /** Returns and forgets the events recorded since the last save. */
+  pullEvents(): RecordedEvent[] {
+    const events = pendingEvents.get(this) ?? [];
+    pendingEvents.delete(this);
+    return events;
+  }
+
+  peekEvents(): readonly RecordedEvent[] {
+    return pendingEvents.get(this) ?? [];
+  }
+}

@@ -1,0 +1,44 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, TooManyRequestsError } from '../domain/errors.js';
+import { ValidationFailed } from './validation.js';
+
+interface ErrorBody {
+  detail: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** Maps anything thrown to `{detail}` with the right status; only genuine bugs become 500, without internals. */
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  if (error instanceof ValidationFailed) {
+    return { status: 422, body: { detail: error.detail, errors: error.errors } };
+  }
+  if (error instanceof TooManyRequestsError) {
+    return { status: 429, body: { detail: error.detail }, headers: { 'retry-after': String(error.retryAfterSeconds) } };
+  }
+  if (error instanceof DomainError) return { status: error.status, body: { detail: error.detail } };
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    return { status: error.getStatus(), body: { detail: Array.isArray(message) ? message.join('; ') : String(message ?? error.message) } };
+  }
+  // Fastify's own request errors (malformed JSON, body too large, bad content type) carry a 4xx statusCode.
+  const statusCode = (error as { statusCode?: unknown }).statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return { status: statusCode, body: { detail: (error as Error).message } };
+  }
+  return { status: 500, body: { detail: 'Internal server error' } };
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body, headers } = toErrorResponse(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (headers) void reply.headers(headers);
+    void reply.status(status).send(body);
+  }
+}

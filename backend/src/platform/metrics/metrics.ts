@@ -1,0 +1,34 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One registry per process; each role (api, worker) exposes what it measures. */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+export const httpRequestDuration = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'HTTP request latency by route template, method and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
+export const commandConflicts = new Counter({
+  name: 'aggregate_version_conflicts_total',
+  help: 'Commands retried because another process changed the aggregate first',
+  registers: [registry],
+});
+
+export const projectionLag = new Histogram({
+  name: 'projection_lag_seconds',
+  help: 'Time from an event being committed to its projection committing',
+  labelNames: ['projection'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+});
+
+export const projectionFailures = new Counter({
+  name: 'projection_failures_total',
+  help: 'Projection job attempts that threw (they are retried with backoff)',
+  labelNames: ['projection'] as const,
+  registers: [registry],
+});

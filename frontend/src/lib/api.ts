@@ -1,0 +1,400 @@
+/**
+ * The one way this app talks to the EduPlatform API (see shared/API.md).
+ *
+ * Every call goes to a relative `/api/...` URL: in production the api process
+ * serves this app on its own origin, in development Vite proxies `/api`.
+ * `request()` adds the bearer token kept in localStorage and turns any non-2xx
+ * answer into an `ApiError` carrying the HTTP status and the server's `detail`.
+ */
+
+// ---------------------------------------------------------------- types
+
+export type Role = 'student' | 'teacher' | 'admin';
+export type Level = 'beginner' | 'intermediate' | 'advanced';
+export type CourseSort = 'newest' | 'rating' | 'popular' | 'price';
+export type EnrollmentStatus = 'enrolled' | 'in_progress' | 'completed';
+
+/** Money is a decimal string in responses, e.g. "49.99". */
+export type Money = string;
+
+/** A list answer: `{ items, total }`. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'bearer';
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  is_verified: boolean;
+  created_at: string;
+}
+
+export interface PendingTeacher {
+  id: string;
+  email: string;
+  name: string;
+  created_at: string;
+}
+
+export interface Course {
+  id: string;
+  teacher_id: string;
+  teacher_name: string;
+  title: string;
+  description: string;
+  is_free: boolean;
+  price: Money | null;
+  duration_minutes: number;
+  level: Level;
+  /** Average of the reviews; null (or 0) while the course has none. */
+  avg_rating: number | string | null;
+  review_count: number;
+  enrollment_count: number;
+  created_at: string;
+}
+
+export interface LessonSummary {
+  id: string;
+  module_id: string;
+  title: string;
+  video_url?: string | null;
+  duration_minutes: number;
+  order: number;
+  is_preview: boolean;
+}
+
+export interface CurriculumModule {
+  id: string;
+  course_id: string;
+  title: string;
+  order: number;
+  lessons: LessonSummary[];
+}
+
+export interface Curriculum {
+  course: Course;
+  modules: CurriculumModule[];
+  total_lessons: number;
+}
+
+export interface Lesson extends LessonSummary {
+  course_id: string;
+  /** Markdown source. */
+  content: string;
+  /** Rendered and sanitized by the server, when it provides it. */
+  content_html?: string | null;
+  prev_lesson_id: string | null;
+  next_lesson_id: string | null;
+}
+
+export interface Review {
+  id: string;
+  student_id: string;
+  student_name: string;
+  course_id: string;
+  rating: number;
+  comment: string;
+  created_at: string;
+}
+
+export interface Enrollment {
+  id: string;
+  student_id: string;
+  course_id: string;
+  payment_id: string | null;
+  status: EnrollmentStatus;
+  enrolled_at: string;
+}
+
+export interface CourseProgress {
+  course_id: string;
+  completed_lessons: number;
+  total_lessons: number;
+  percentage: number;
+  status: EnrollmentStatus;
+  completed_lesson_ids: string[];
+}
+
+export interface Payment {
+  id: string;
+  student_id: string;
+  course_id: string;
+  amount: Money;
+  status: 'completed';
+  created_at: string;
+}
+
+export interface Notification {
+  id: string;
+  user_id: string;
+  type: string;
+  title: string;
+  body: string;
+  is_read: boolean;
+  created_at: string;
+}
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  name: string;
+  role: 'student' | 'teacher';
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export interface CreateCourseInput {
+  title: string;
+  description: string;
+  is_free: boolean;
+  price?: number | string;
+  duration_minutes: number;
+  level: Level;
+}
+
+export interface CourseQuery {
+  q?: string;
+  level?: Level;
+  is_free?: boolean;
+  min_rating?: number;
+  sort?: CourseSort;
+  limit?: number;
+  offset?: number;
+}
+
+// ---------------------------------------------------------------- errors
+
+/** A non-2xx answer (or no answer at all: status 0). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  /** The server's human readable reason (`detail`). */
+  readonly detail: string;
+  /** Offending fields of a 422, when the server lists them. */
+  readonly fields: string[];
+
+  constructor(status: number, detail: string, fields: string[] = []) {
+    super(detail);
+    this.status = status;
+    this.detail = detail;
+    this.fields = fields;
+  }
+}
+
+/** The message to show a person for any thrown value. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.detail;
+  if (e instanceof Error) return e.message;
+  return 'Something went wrong.';
+}
+
+function statusText(status: number): string {
+  switch (status) {
+    case 400:
+      return 'The request was not accepted.';
+    case 401:
+      return 'Please log in.';
+    case 403:
+      return 'You are not allowed to do that.';
+    case 404:
+      return 'Not found.';
+    case 409:
+      return 'That conflicts with the current state.';
+    case 422:
+      return 'Some fields are invalid.';
+    case 429:
+      return 'Too many attempts. Please wait a moment and try again.';
+    default:
+      return status >= 500 ? 'The server had a problem. Please try again.' : `Request failed (${status}).`;
+  }
+}
+
+interface FieldIssue {
+  loc?: unknown;
+  field?: unknown;
+  property?: unknown;
+  path?: unknown;
+  msg?: unknown;
+  message?: unknown;
+}
+
+function issueField(issue: FieldIssue): string | undefined {
+  const raw = issue.field ?? issue.property ?? issue.path ?? issue.loc;
+  if (typeof raw === 'string') return raw;
+  if (Array.isArray(raw)) {
+    const parts = raw.filter((p) => p !== 'body').map(String);
+    return parts.length ? parts.join('.') : undefined;
+  }
+  return undefined;
+}
+
+/** Reads `{detail: string}`, tolerating list-shaped validation answers. */
+async function readError(response: Response): Promise<ApiError> {
+  let body: unknown = undefined;
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON: fall back to the status text
+  }
+  let detail = statusText(response.status);
+  const fields: string[] = [];
+  if (body && typeof body === 'object') {
+    const b = body as Record<string, unknown>;
+    const issues = Array.isArray(b.detail) ? b.detail : Array.isArray(b.errors) ? b.errors : Array.isArray(b.fields) ? b.fields : [];
+    for (const issue of issues) {
+      if (typeof issue === 'string') {
+        fields.push(issue);
+      } else if (issue && typeof issue === 'object') {
+        const f = issueField(issue as FieldIssue);
+        if (f) fields.push(f);
+      }
+    }
+    if (typeof b.detail === 'string' && b.detail.trim()) {
+      detail = b.detail;
+    } else if (Array.isArray(b.detail)) {
+      const messages = (b.detail as unknown[])
+        .map((i) => (typeof i === 'string' ? i : ((i as FieldIssue)?.msg ?? (i as FieldIssue)?.message)))
+        .filter((m): m is string => typeof m === 'string');
+      if (messages.length) detail = messages.join('; ');
+    } else if (typeof b.message === 'string') {
+      detail = b.message;
+    }
+  }
+  return new ApiError(response.status, detail, fields);
+}
+
+// ---------------------------------------------------------------- token
+
+const TOKEN_KEY = 'eduplatform.token';
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function getToken(): string | null {
+  return storage()?.getItem(TOKEN_KEY) ?? null;
+}
+
+export function setToken(token: string | null): void {
+  const s = storage();
+  if (!s) return;
+  if (token) s.setItem(TOKEN_KEY, token);
+  else s.removeItem(TOKEN_KEY);
+}
+
+let unauthorizedListener: (() => void) | null = null;
+
+/** Called when a request that carried a token is answered 401 (expired or revoked token). */
+export function onUnauthorized(listener: (() => void) | null): void {
+  unauthorizedListener = listener;
+}
+
+// ---------------------------------------------------------------- request
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send the bearer token if there is one (default true). */
+  auth?: boolean;
+  /** SvelteKit's `fetch` inside a load function; the global one otherwise. */
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+export function buildQuery(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const { query, body, auth = true, signal } = options;
+  const doFetch = options.fetch ?? fetch;
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const token = auth ? getToken() : null;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await doFetch(`/api${path}${buildQuery(query)}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'Cannot reach the server. Check your connection and try again.');
+  }
+
+  if (!response.ok) {
+    const error = await readError(response);
+    if (response.status === 401 && token) {
+      // The stored token is expired or revoked: forget it. A read is retried
+      // anonymously, so public pages keep working for a stale session.
+      setToken(null);
+      unauthorizedListener?.();
+      if (method === 'GET') return request<T>(method, path, { ...options, auth: false });
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Accepts either a bare array or a `{items, total}` page. */
+function asPage<T>(value: Page<T> | T[]): Page<T> {
+  return Array.isArray(value) ? { items: value, total: value.length } : value;
+}
+
+type Fetch = typeof fetch;
+
+// ---------------------------------------------------------------- identity
+
+export const identity = {
+  register: (input: RegisterInput) => request<TokenResponse>('POST', '/identity/register', { body: input, auth: false }),
+  login: (input: LoginInput) => request<TokenResponse>('POST', '/identity/login', { body: input, auth: false }),
+  me: (f?: Fetch) => request<User>('GET', '/identity/me', { fetch: f }),
+  pendingTeachers: async (f?: Fetch, query: Query = { limit: 100 }) =>
+    asPage(await request<Page<PendingTeacher> | PendingTeacher[]>('GET', '/identity/admin/teachers/pending', { fetch: f, query })),
+  verifyUser: (userId: string) => request<User>('PATCH', `/identity/admin/users/${encodeURIComponent(userId)}/verify`),
+};
+
+// ---------------------------------------------------------------- course
+
+export const courses = {
+  list: (query: CourseQuery = {}, f?: Fetch) => request<Page<Course>>('GET', '/course/courses', { query: { ...query }, fetch: f }),
+  mine: async (f?: Fetch, query: Query = { limit: 100 }) =>
+    asPage(await request<Page<Course> | Course[]>('GET', '/course/courses/my', { fetch: f, query })),
+  get: (id: string, f?: Fetch) => request<Course>('GET', `/course/courses/${encodeURIComponent(id)}`, { fetch: f }),
+  curriculum: (id: string, f?: Fetch) => request<Curriculum>('GET', `/course/courses/${encodeURIComponent(id)}/curriculum`, { fetch: f }),
+  create: (input: CreateCourseInput) => request<Course>('POST', '/course/courses', { body: input }),
+  lesson: (id: string, f?: Fetch) => request<Lesson>('GET', `/course/lessons/${encodeURIComponent(id)}`, { fetch: f }),
+  reviews: async (courseId: string, f?: Fetch, query: Query = { limit: 20 }) =>
+    asPage(await request<Page<Review> | Review[]>('GET', `/course/reviews/course/${encodeURIComponent(courseId)}`, { fetch: f, query })),
+};

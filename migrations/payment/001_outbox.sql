@@ -1,0 +1,5 @@
+-- Up Migration
+SELECT platform.create_outbox('payment');
+
+-- Down Migration
+DROP TABLE payment.outbox;
