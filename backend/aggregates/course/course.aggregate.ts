@@ -167,12 +167,14 @@ export class Course extends AggregateRoot {
   }
 
   addModule(input: { id: string; title: string; order?: number; now: Date }): CourseModule {
+    // Positions first: linking the module to the course already adds it to `modules`.
+    const position = input.order ?? this.nextPosition(this.modules.getItems());
     const module = new CourseModule();
     module.id = input.id;
-    module.course = this;
     module.title = input.title;
-    module.position = input.order ?? this.nextPosition(this.modules.getItems());
+    module.position = position;
     module.createdAt = input.now;
+    module.course = this;
     this.modules.add(module);
     this.touch(input.now);
     this.record(CourseEvents.ModuleAdded, { courseId: this.id, moduleId: module.id, title: module.title });
@@ -201,17 +203,18 @@ export class Course extends AggregateRoot {
 
   addLesson(moduleId: string, input: LessonFields & { id: string; now: Date }): Lesson {
     const module = this.module(moduleId);
+    const position = input.order ?? this.nextPosition(module.lessons.getItems());
     const lesson = new Lesson();
     lesson.id = input.id;
-    lesson.module = module;
     lesson.courseId = this.id;
     lesson.title = input.title;
     lesson.content = input.content;
     lesson.videoUrl = input.videoUrl ?? null;
     lesson.durationMinutes = input.durationMinutes ?? 0;
-    lesson.position = input.order ?? this.nextPosition(module.lessons.getItems());
+    lesson.position = position;
     lesson.isPreview = input.isPreview ?? false;
     lesson.createdAt = input.now;
+    lesson.module = module;
     module.lessons.add(lesson);
     this.touch(input.now);
     this.record(CourseEvents.LessonAdded, { courseId: this.id, moduleId, lessonId: lesson.id, title: lesson.title });

@@ -1,4 +1,4 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '../platform/config/config.js';
 import { HealthController } from '../platform/health/health.controller.js';
@@ -12,6 +12,7 @@ import { CatalogQueriesModule } from '../../projections/catalog-queries.module.j
 import { ENTITIES } from './entities.js';
 import { PROJECTION_NAMES } from './projections.module.js';
 
+@Injectable()
 class QueuesCloser implements OnApplicationShutdown {
   constructor(private readonly queues: ProjectionQueues) {}
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import type { SqlPool } from '../platform/database/pg-pool.js';
 import { OutboxRelay } from '../platform/outbox/outbox-relay.js';
@@ -10,6 +10,7 @@ import { ENTITIES } from './entities.js';
 import { ProjectionsModule } from './projections.module.js';
 
 /** Starts the outbox relay and the projection workers with the process, and drains them on shutdown. */
+@Injectable()
 export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly queues: ProjectionQueues;
   readonly relay: OutboxRelay;

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
@@ -15,6 +15,7 @@ import { createRedis } from './queue/redis.js';
 export const SQL_POOL = Symbol('SQL_POOL');
 export const REDIS = Symbol('REDIS');
 
+@Injectable()
 class ConnectionsCloser implements OnApplicationShutdown {
   constructor(
     @Inject(SQL_POOL) private readonly pool: SqlPool,

@@ -297,6 +297,29 @@ export function setToken(token: string | null): void {
   else s.removeItem(TOKEN_KEY);
 }
 
+/** The claims of a JWT as the API issues them (`sub`, `role`, `is_verified`, `iat`, `exp`). */
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  is_verified: boolean;
+  iat: number;
+  exp: number;
+}
+
+/** Reads (does not verify) the claims of a token; null if it is not a readable JWT. */
+export function tokenClaims(token: string | null): TokenClaims | null {
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+    const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    const claims: unknown = JSON.parse(json);
+    return claims && typeof claims === 'object' ? (claims as TokenClaims) : null;
+  } catch {
+    return null;
+  }
+}
+
 let unauthorizedListener: (() => void) | null = null;
 
 /** Called when a request that carried a token is answered 401 (expired or revoked token). */
@@ -380,6 +403,8 @@ export const identity = {
   register: (input: RegisterInput) => request<TokenResponse>('POST', '/identity/register', { body: input, auth: false }),
   login: (input: LoginInput) => request<TokenResponse>('POST', '/identity/login', { body: input, auth: false }),
   me: (f?: Fetch) => request<User>('GET', '/identity/me', { fetch: f }),
+  /** A fresh token with the account's current claims (e.g. after a teacher was verified). */
+  refreshToken: (f?: Fetch) => request<TokenResponse>('POST', '/identity/token/refresh', { fetch: f }),
   pendingTeachers: async (f?: Fetch, query: Query = { limit: 100 }) =>
     asPage(await request<Page<PendingTeacher> | PendingTeacher[]>('GET', '/identity/admin/teachers/pending', { fetch: f, query })),
   verifyUser: (userId: string) => request<User>('PATCH', `/identity/admin/users/${encodeURIComponent(userId)}/verify`),

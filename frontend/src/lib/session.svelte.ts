@@ -1,4 +1,4 @@
-import { ApiError, getToken, identity, onUnauthorized, setToken, type User } from './api';
+import { ApiError, getToken, identity, onUnauthorized, setToken, tokenClaims, type User } from './api';
 
 /** Loads that show something user-specific `depends()` on this key. */
 export const SESSION_DEPENDENCY = 'app:session';
@@ -14,24 +14,28 @@ class Session {
     onUnauthorized(() => this.clear());
   }
 
-  get loggedIn(): boolean {
-    return this.user !== null;
-  }
-
   /** Resolves the stored token into a user, once. */
   init(f?: typeof fetch): Promise<void> {
-    this.#loading ??= this.#refresh(f);
+    this.#loading ??= this.#load(f);
     return this.#loading;
   }
 
-  async #refresh(f?: typeof fetch): Promise<void> {
+  /** Asks the server again who the user is (e.g. to see a fresh verification). */
+  reload(): Promise<void> {
+    this.#loading = this.#load();
+    return this.#loading;
+  }
+
+  async #load(f?: typeof fetch): Promise<void> {
     if (!getToken()) {
       this.user = null;
       this.ready = true;
       return;
     }
     try {
-      this.user = await identity.me(f);
+      const user = await identity.me(f);
+      await this.#refreshStaleToken(user, f);
+      this.user = user;
     } catch (e) {
       // A bad or expired token is forgotten; a network failure keeps it for the next try.
       if (e instanceof ApiError && e.status === 401) this.clear();
@@ -39,6 +43,21 @@ class Session {
       this.user = null;
     } finally {
       this.ready = true;
+    }
+  }
+
+  /**
+   * A token issued before the account was verified still says `is_verified: false`;
+   * trade it for a fresh one so that teacher-only commands are accepted.
+   */
+  async #refreshStaleToken(user: User, f?: typeof fetch): Promise<void> {
+    const claims = tokenClaims(getToken());
+    if (!claims || claims.is_verified === user.is_verified) return;
+    try {
+      const { access_token } = await identity.refreshToken(f);
+      setToken(access_token);
+    } catch {
+      // keep the old token: it still works for everything but the verified-only commands
     }
   }
 
