@@ -55,15 +55,25 @@ describe('Course roles', () => {
     const other = await actors.verifiedTeacher();
     const student = await actors.register('student');
     const course = await actors.course(teacher.token);
-    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'M' }, teacher.token)).body;
-    const lesson = (await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: 'L', content: 'c' }, teacher.token)).body;
+    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'M' }, teacher.token))
+      .body;
+    const lesson = (
+      await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: 'L', content: 'c' }, teacher.token)
+    ).body;
 
     for (const token of [other.token, student.token]) {
-      expect((await platform.http.put(`/api/course/courses/${course.id}`, { title: 'Hijacked' }, token)).status).toBe(403);
-      expect((await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'X' }, token)).status).toBe(403);
+      expect((await platform.http.put(`/api/course/courses/${course.id}`, { title: 'Hijacked' }, token)).status).toBe(
+        403,
+      );
+      expect((await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'X' }, token)).status).toBe(
+        403,
+      );
       expect((await platform.http.put(`/api/course/modules/${module.id}`, { title: 'X' }, token)).status).toBe(403);
       expect((await platform.http.delete(`/api/course/modules/${module.id}`, token)).status).toBe(403);
-      expect((await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: 'X', content: '' }, token)).status).toBe(403);
+      expect(
+        (await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: 'X', content: '' }, token))
+          .status,
+      ).toBe(403);
       expect((await platform.http.put(`/api/course/lessons/${lesson.id}`, { title: 'X' }, token)).status).toBe(403);
       expect((await platform.http.delete(`/api/course/lessons/${lesson.id}`, token)).status).toBe(403);
     }
@@ -91,10 +101,21 @@ describe('Course roles', () => {
 describe('Course input', () => {
   it('requires a positive price for paid courses and stores money as a decimal string', async () => {
     const base = { title: 'Paid', description: 'D', duration_minutes: 60, level: 'intermediate' };
-    expect((await platform.http.post('/api/course/courses', { ...base, is_free: false }, teacher.token)).status).toBe(422);
-    expect((await platform.http.post('/api/course/courses', { ...base, is_free: false, price: 0 }, teacher.token)).status).toBe(422);
-    expect((await platform.http.post('/api/course/courses', { ...base, is_free: false, price: '1.999' }, teacher.token)).status).toBe(422);
-    const paid = await platform.http.post('/api/course/courses', { ...base, is_free: false, price: '49.99' }, teacher.token);
+    expect((await platform.http.post('/api/course/courses', { ...base, is_free: false }, teacher.token)).status).toBe(
+      422,
+    );
+    expect(
+      (await platform.http.post('/api/course/courses', { ...base, is_free: false, price: 0 }, teacher.token)).status,
+    ).toBe(422);
+    expect(
+      (await platform.http.post('/api/course/courses', { ...base, is_free: false, price: '1.999' }, teacher.token))
+        .status,
+    ).toBe(422);
+    const paid = await platform.http.post(
+      '/api/course/courses',
+      { ...base, is_free: false, price: '49.99' },
+      teacher.token,
+    );
     expect(paid.status).toBe(201);
     expect(paid.body.price).toBe('49.99');
     const free = await platform.http.put(`/api/course/courses/${paid.body.id}`, { is_free: true }, teacher.token);
@@ -103,10 +124,28 @@ describe('Course input', () => {
 
   it.each([
     ['malformed JSON', '{"title": ', 400],
-    ['wrong types', JSON.stringify({ title: 1, description: 2, is_free: 'yes', duration_minutes: '60', level: 'expert' }), 422],
+    [
+      'wrong types',
+      JSON.stringify({ title: 1, description: 2, is_free: 'yes', duration_minutes: '60', level: 'expert' }),
+      422,
+    ],
     ['missing fields', JSON.stringify({ title: 'Only a title' }), 422],
-    ['an oversize title', JSON.stringify({ title: 't'.repeat(201), description: '', is_free: true, duration_minutes: 1, level: 'beginner' }), 422],
-    ['a negative duration', JSON.stringify({ title: 'T', description: '', is_free: true, duration_minutes: -5, level: 'beginner' }), 422],
+    [
+      'an oversize title',
+      JSON.stringify({
+        title: 't'.repeat(201),
+        description: '',
+        is_free: true,
+        duration_minutes: 1,
+        level: 'beginner',
+      }),
+      422,
+    ],
+    [
+      'a negative duration',
+      JSON.stringify({ title: 'T', description: '', is_free: true, duration_minutes: -5, level: 'beginner' }),
+      422,
+    ],
   ])('answers %s on create with a 4xx and a detail', async (_, raw, status) => {
     const r = await platform.http.request('POST', '/api/course/courses', { raw, token: teacher.token });
     expect(r.status).toBe(status);
@@ -117,14 +156,29 @@ describe('Course input', () => {
     expect((await platform.http.get('/api/course/courses/not-a-uuid')).status).toBe(422);
     expect((await platform.http.get('/api/course/courses/1/curriculum')).status).toBe(422);
     expect((await platform.http.get('/api/course/lessons/abc')).status).toBe(422);
-    for (const query of ['limit=0', 'limit=101', 'offset=-1', 'limit=ten', 'level=expert', 'sort=random', 'is_free=maybe', 'min_rating=6', 'unknown=1']) {
+    for (const query of [
+      'limit=0',
+      'limit=101',
+      'offset=-1',
+      'limit=ten',
+      'level=expert',
+      'sort=random',
+      'is_free=maybe',
+      'min_rating=6',
+      'unknown=1',
+    ]) {
       const r = await platform.http.get(`/api/course/courses?${query}`);
       expect(r.status, query).toBe(422);
       expect(r.body.detail).toBeTruthy();
     }
     const course = await actors.course(teacher.token);
-    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'M' }, teacher.token)).body;
-    const badVideo = await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: 'L', content: '', video_url: 'javascript:alert(1)' }, teacher.token);
+    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'M' }, teacher.token))
+      .body;
+    const badVideo = await platform.http.post(
+      `/api/course/modules/${module.id}/lessons`,
+      { title: 'L', content: '', video_url: 'javascript:alert(1)' },
+      teacher.token,
+    );
     expect(badVideo.status).toBe(422);
     const empty = await platform.http.put(`/api/course/modules/${module.id}`, {}, teacher.token);
     expect(empty.status).toBe(422);
@@ -133,9 +187,20 @@ describe('Course input', () => {
 
 describe('Catalog read models', () => {
   it('shows a created and an edited course in list, search and curriculum', async () => {
-    const course = await actors.course(teacher.token, { title: 'Quantum Knitting for Beginners', description: 'Stitches in superposition.' });
-    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'Basics' }, teacher.token)).body;
-    const lesson = (await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: 'Casting on', content: '# Hi' }, teacher.token)).body;
+    const course = await actors.course(teacher.token, {
+      title: 'Quantum Knitting for Beginners',
+      description: 'Stitches in superposition.',
+    });
+    const module = (
+      await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'Basics' }, teacher.token)
+    ).body;
+    const lesson = (
+      await platform.http.post(
+        `/api/course/modules/${module.id}/lessons`,
+        { title: 'Casting on', content: '# Hi' },
+        teacher.token,
+      )
+    ).body;
     await platform.settle();
 
     const newest = await platform.http.get('/api/course/courses?limit=1');
@@ -154,17 +219,28 @@ describe('Catalog read models', () => {
     expect((await platform.http.get('/api/course/courses?q=knitting')).body.total).toBe(0);
     expect((await platform.http.get('/api/course/courses?q=crochet')).body.items[0].id).toBe(course.id);
     expect((await platform.http.get(`/api/course/courses/${course.id}`)).body.title).toBe('Quantum Crochet');
-    expect((await platform.http.get(`/api/course/courses/${course.id}/curriculum`)).body.modules[0].lessons[0].title).toBe('Chain stitch');
+    expect(
+      (await platform.http.get(`/api/course/courses/${course.id}/curriculum`)).body.modules[0].lessons[0].title,
+    ).toBe('Chain stitch');
 
     await platform.http.delete(`/api/course/modules/${module.id}`, teacher.token);
     await platform.settle();
-    expect((await platform.http.get(`/api/course/courses/${course.id}/curriculum`)).body).toMatchObject({ modules: [], total_lessons: 0 });
+    expect((await platform.http.get(`/api/course/courses/${course.id}/curriculum`)).body).toMatchObject({
+      modules: [],
+      total_lessons: 0,
+    });
     expect((await platform.http.get(`/api/course/lessons/${lesson.id}`)).status).toBe(404);
   });
 
   it('searches Russian text by word form and ranks title matches first', async () => {
-    const ru = await actors.course(teacher.token, { title: 'Программирование на Python', description: 'Учимся программировать.' });
-    const inDescription = await actors.course(teacher.token, { title: 'Data wrangling', description: 'Uses zebrafish datasets.' });
+    const ru = await actors.course(teacher.token, {
+      title: 'Программирование на Python',
+      description: 'Учимся программировать.',
+    });
+    const inDescription = await actors.course(teacher.token, {
+      title: 'Data wrangling',
+      description: 'Uses zebrafish datasets.',
+    });
     const inTitle = await actors.course(teacher.token, { title: 'Zebrafish genetics', description: 'Genes.' });
     await platform.settle();
     const russian = await platform.http.get(`/api/course/courses?q=${encodeURIComponent('программированию')}`);
@@ -177,23 +253,34 @@ describe('Catalog read models', () => {
     await actors.course(teacher.token, { title: 'Cheap', is_free: false, price: 5, level: 'advanced' });
     await actors.course(teacher.token, { title: 'Pricey', is_free: false, price: 500, level: 'advanced' });
     await platform.settle();
-    const advancedPaid = await platform.http.get('/api/course/courses?level=advanced&is_free=false&sort=price&limit=100');
-    expect(advancedPaid.body.items.every((c: { level: string; is_free: boolean }) => c.level === 'advanced' && !c.is_free)).toBe(true);
+    const advancedPaid = await platform.http.get(
+      '/api/course/courses?level=advanced&is_free=false&sort=price&limit=100',
+    );
+    expect(
+      advancedPaid.body.items.every((c: { level: string; is_free: boolean }) => c.level === 'advanced' && !c.is_free),
+    ).toBe(true);
     const prices = advancedPaid.body.items.map((c: { price: string }) => Number(c.price));
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
   });
 
   it('delivering every event again, in shuffled order, changes no read model', async () => {
     const course = await actors.course(teacher.token, { title: 'Replayed' });
-    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'M' }, teacher.token)).body;
-    for (let i = 0; i < 3; i += 1) await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: `L${i}`, content: '' }, teacher.token);
+    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'M' }, teacher.token))
+      .body;
+    for (let i = 0; i < 3; i += 1)
+      await platform.http.post(
+        `/api/course/modules/${module.id}/lessons`,
+        { title: `L${i}`, content: '' },
+        teacher.token,
+      );
     await platform.http.put(`/api/course/courses/${course.id}`, { description: 'Edited' }, teacher.token);
     await platform.settle();
     const before = await readModels();
 
     const projections = platform.worker.get<Projection[]>(PROJECTIONS);
     const events: OutboxRow[] = [];
-    for (const schema of ['identity', 'course']) events.push(...(await platform.sql.query<OutboxRow>(`SELECT * FROM ${schema}.outbox`)).rows);
+    for (const schema of ['identity', 'course'])
+      events.push(...(await platform.sql.query<OutboxRow>(`SELECT * FROM ${schema}.outbox`)).rows);
     const shuffled = events.map(toDomainEvent).sort(() => Math.random() - 0.5);
     // Through the queues (job id = event id) and straight into the projections.
     await platform.lifecycle.relay.enqueue(shuffled);
@@ -225,10 +312,16 @@ describe('Catalog read models', () => {
 describe('Contention', () => {
   it('50 parallel AddLesson commands on one course all land, in one consistent order, without 5xx', async () => {
     const course = await actors.course(teacher.token, { title: 'Busy course' });
-    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'Everything' }, teacher.token)).body;
+    const module = (
+      await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'Everything' }, teacher.token)
+    ).body;
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: `Lesson ${i}`, content: `Body ${i}` }, teacher.token),
+        platform.http.post(
+          `/api/course/modules/${module.id}/lessons`,
+          { title: `Lesson ${i}`, content: `Body ${i}` },
+          teacher.token,
+        ),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));

@@ -15,11 +15,18 @@ afterAll(() => platform?.stop());
 describe('Identity over HTTP', () => {
   it('registers a student, logs in and reads /me', async () => {
     const email = `Ann-${Date.now()}@Example.com`;
-    const registered = await platform.http.post('/api/identity/register', { email, password: 'long enough pw', name: 'Ann' });
+    const registered = await platform.http.post('/api/identity/register', {
+      email,
+      password: 'long enough pw',
+      name: 'Ann',
+    });
     expect(registered.status).toBe(200);
     expect(registered.body.token_type).toBe('bearer');
 
-    const login = await platform.http.post('/api/identity/login', { email: email.toLowerCase(), password: 'long enough pw' });
+    const login = await platform.http.post('/api/identity/login', {
+      email: email.toLowerCase(),
+      password: 'long enough pw',
+    });
     expect(login.status).toBe(200);
     const me = await platform.http.get('/api/identity/me', login.body.access_token);
     expect(me.body).toMatchObject({ email: email.toLowerCase(), name: 'Ann', role: 'student', is_verified: true });
@@ -34,13 +41,22 @@ describe('Identity over HTTP', () => {
 
   it('refuses a second account with the same email (409), whatever its case', async () => {
     const { email } = await actors.register('student');
-    const again = await platform.http.post('/api/identity/register', { email: email.toUpperCase(), password: 'another password', name: 'X' });
+    const again = await platform.http.post('/api/identity/register', {
+      email: email.toUpperCase(),
+      password: 'another password',
+      name: 'X',
+    });
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/already registered/);
   });
 
   it('refuses to register an admin (422)', async () => {
-    const r = await platform.http.post('/api/identity/register', { email: 'boss@example.com', password: 'password123', name: 'B', role: 'admin' });
+    const r = await platform.http.post('/api/identity/register', {
+      email: 'boss@example.com',
+      password: 'password123',
+      name: 'B',
+      role: 'admin',
+    });
     expect(r.status).toBe(422);
     expect(r.body.errors[0].field).toBe('role');
   });
@@ -48,7 +64,10 @@ describe('Identity over HTTP', () => {
   it('answers the same 400 for an unknown email and a wrong password', async () => {
     const { email } = await actors.register('student');
     const wrongPassword = await platform.http.post('/api/identity/login', { email, password: 'not the password' });
-    const unknown = await platform.http.post('/api/identity/login', { email: `nobody-${Date.now()}@example.com`, password: 'whatever' });
+    const unknown = await platform.http.post('/api/identity/login', {
+      email: `nobody-${Date.now()}@example.com`,
+      password: 'whatever',
+    });
     expect(wrongPassword.status).toBe(400);
     expect(unknown.status).toBe(400);
     expect(wrongPassword.body).toEqual(unknown.body);
@@ -67,18 +86,32 @@ describe('Identity over HTTP', () => {
   it('rejects missing, malformed, forged, expired and wrong-algorithm tokens with 401', async () => {
     const { id } = await actors.register('student');
     const now = Math.floor(Date.now() / 1000);
-    const forged = createSigner({ key: 'x'.repeat(40), algorithm: 'HS256' })({ sub: id, role: 'admin', is_verified: true });
-    const expired = createSigner({ key: platform.config.JWT_SECRET, algorithm: 'HS256' })({
-      sub: id, role: 'student', is_verified: true, iat: now - 7200, exp: now - 3600,
+    const forged = createSigner({ key: 'x'.repeat(40), algorithm: 'HS256' })({
+      sub: id,
+      role: 'admin',
+      is_verified: true,
     });
-    const hs512 = createSigner({ key: platform.config.JWT_SECRET, algorithm: 'HS512' })({ sub: id, role: 'admin', is_verified: true });
+    const expired = createSigner({ key: platform.config.JWT_SECRET, algorithm: 'HS256' })({
+      sub: id,
+      role: 'student',
+      is_verified: true,
+      iat: now - 7200,
+      exp: now - 3600,
+    });
+    const hs512 = createSigner({ key: platform.config.JWT_SECRET, algorithm: 'HS512' })({
+      sub: id,
+      role: 'admin',
+      is_verified: true,
+    });
     const unsigned = createSigner({ algorithm: 'none' })({ sub: id, role: 'admin', is_verified: true });
     for (const token of [undefined, 'garbage', forged, expired, hs512, unsigned]) {
       const r = await platform.http.get('/api/identity/me', token);
       expect(r.status, String(token)).toBe(401);
       expect(r.body.detail).toBeTruthy();
     }
-    const badScheme = await platform.http.request('GET', '/api/identity/me', { headers: { authorization: 'Basic abc' } });
+    const badScheme = await platform.http.request('GET', '/api/identity/me', {
+      headers: { authorization: 'Basic abc' },
+    });
     expect(badScheme.status).toBe(401);
   });
 
@@ -94,7 +127,9 @@ describe('Identity over HTTP', () => {
     expect(pending.status).toBe(200);
     expect(pending.body.items.map((t: { id: string }) => t.id)).toContain(teacher.id);
 
-    expect((await platform.http.patch(`/api/identity/admin/users/${teacher.id}/verify`, {}, teacher.token)).status).toBe(403);
+    expect(
+      (await platform.http.patch(`/api/identity/admin/users/${teacher.id}/verify`, {}, teacher.token)).status,
+    ).toBe(403);
     const verified = await platform.http.patch(`/api/identity/admin/users/${teacher.id}/verify`, {}, admin);
     expect(verified.status).toBe(200);
     expect(verified.body.is_verified).toBe(true);
@@ -103,7 +138,11 @@ describe('Identity over HTTP', () => {
     expect(again.status).toBe(409);
     const studentVerify = await platform.http.patch(`/api/identity/admin/users/${student.id}/verify`, {}, admin);
     expect(studentVerify.status).toBe(409);
-    const unknown = await platform.http.patch('/api/identity/admin/users/00000000-0000-4000-8000-000000000000/verify', {}, admin);
+    const unknown = await platform.http.patch(
+      '/api/identity/admin/users/00000000-0000-4000-8000-000000000000/verify',
+      {},
+      admin,
+    );
     expect(unknown.status).toBe(404);
     const badId = await platform.http.patch('/api/identity/admin/users/not-a-uuid/verify', {}, admin);
     expect(badId.status).toBe(422);
@@ -113,7 +152,10 @@ describe('Identity over HTTP', () => {
     expect(claims).toMatchObject({ sub: teacher.id, role: 'teacher', is_verified: true });
     expect(claims.exp - claims.iat).toBe(3600);
 
-    const { rows } = await platform.sql.query(`SELECT event_type FROM identity.outbox WHERE aggregate_id = $1 ORDER BY position`, [teacher.id]);
+    const { rows } = await platform.sql.query(
+      `SELECT event_type FROM identity.outbox WHERE aggregate_id = $1 ORDER BY position`,
+      [teacher.id],
+    );
     expect(rows.map((r) => r.event_type)).toEqual(['identity.UserRegistered', 'identity.TeacherVerified']);
   });
 
@@ -123,10 +165,22 @@ describe('Identity over HTTP', () => {
     ['null body', 'null', 422],
     ['wrong types', JSON.stringify({ email: 42, password: true, name: [] }), 422],
     ['missing fields', JSON.stringify({}), 422],
-    ['an oversize name', JSON.stringify({ email: 'long@example.com', password: 'password123', name: 'n'.repeat(101) }), 422],
+    [
+      'an oversize name',
+      JSON.stringify({ email: 'long@example.com', password: 'password123', name: 'n'.repeat(101) }),
+      422,
+    ],
     ['a short password', JSON.stringify({ email: 'short@example.com', password: 'short', name: 'S' }), 422],
-    ['an unknown field', JSON.stringify({ email: 'u@example.com', password: 'password123', name: 'U', is_admin: true }), 422],
-    ['a huge body', JSON.stringify({ email: 'h@example.com', password: 'password123', name: 'x'.repeat(600_000) }), 413],
+    [
+      'an unknown field',
+      JSON.stringify({ email: 'u@example.com', password: 'password123', name: 'U', is_admin: true }),
+      422,
+    ],
+    [
+      'a huge body',
+      JSON.stringify({ email: 'h@example.com', password: 'password123', name: 'x'.repeat(600_000) }),
+      413,
+    ],
   ])('answers %s on register with a 4xx and a detail', async (_, raw, status) => {
     const r = await platform.http.request('POST', '/api/identity/register', { raw });
     expect(r.status).toBe(status);

@@ -29,14 +29,20 @@ export class CourseActors {
 
   /** The course a module belongs to (404 when the module does not exist). */
   async courseOfModule(moduleId: string): Promise<string> {
-    const { rows } = await this.pool.query<{ course_id: string }>('SELECT course_id FROM course.modules WHERE id = $1', [moduleId]);
+    const { rows } = await this.pool.query<{ course_id: string }>(
+      'SELECT course_id FROM course.modules WHERE id = $1',
+      [moduleId],
+    );
     if (!rows[0]) throw new NotFoundError('Module not found');
     return rows[0].course_id;
   }
 
   /** The course a lesson belongs to (404 when the lesson does not exist). */
   async courseOfLesson(lessonId: string): Promise<string> {
-    const { rows } = await this.pool.query<{ course_id: string }>('SELECT course_id FROM course.lessons WHERE id = $1', [lessonId]);
+    const { rows } = await this.pool.query<{ course_id: string }>(
+      'SELECT course_id FROM course.lessons WHERE id = $1',
+      [lessonId],
+    );
     if (!rows[0]) throw new NotFoundError('Lesson not found');
     return rows[0].course_id;
   }
@@ -48,7 +54,10 @@ export class CourseActors {
   async assertVerifiedTeacher(user: AuthUser): Promise<void> {
     if (user.role !== 'teacher') throw new ForbiddenError('Only teachers can manage courses');
     if (user.isVerified) return;
-    const { rows } = await this.pool.query<{ is_verified: boolean }>('SELECT is_verified FROM read.users WHERE id = $1', [user.id]);
+    const { rows } = await this.pool.query<{ is_verified: boolean }>(
+      'SELECT is_verified FROM read.users WHERE id = $1',
+      [user.id],
+    );
     if (!rows[0]?.is_verified) throw new ForbiddenError('Your teacher account is not verified yet');
   }
 }

@@ -30,9 +30,22 @@ function givenCourse(overrides: Partial<Parameters<typeof Course.create>[0]> = {
 
 describe('Course aggregate', () => {
   it('when created, records its details and an empty curriculum', () => {
-    const course = Course.create({ id: id(), teacherId: 't-1', title: 'T', description: '', isFree: false, price: 19.5, durationMinutes: 30, level: 'advanced', now });
+    const course = Course.create({
+      id: id(),
+      teacherId: 't-1',
+      title: 'T',
+      description: '',
+      isFree: false,
+      price: 19.5,
+      durationMinutes: 30,
+      level: 'advanced',
+      now,
+    });
     expect(course.price).toBe('19.50');
-    expect(course.pullEvents().map((e) => e.type)).toEqual([CourseEvents.CourseCreated, CourseEvents.CurriculumRevised]);
+    expect(course.pullEvents().map((e) => e.type)).toEqual([
+      CourseEvents.CourseCreated,
+      CourseEvents.CurriculumRevised,
+    ]);
   });
 
   it('refuses a paid course without a positive price', () => {
@@ -77,7 +90,10 @@ describe('Course aggregate', () => {
     course.pullEvents();
     course.removeModule(module.id, now);
     const [removed] = course.pullEvents();
-    expect(removed).toEqual({ type: CourseEvents.ModuleRemoved, payload: { courseId: course.id, moduleId: module.id, lessonIds: [lesson.id] } });
+    expect(removed).toEqual({
+      type: CourseEvents.ModuleRemoved,
+      payload: { courseId: course.id, moduleId: module.id, lessonIds: [lesson.id] },
+    });
     expect(course.curriculum()).toEqual([]);
   });
 

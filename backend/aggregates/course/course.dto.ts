@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { fields } from '../../src/platform/http/validation.js';
 
 const title = z.string().trim().min(1, 'must not be empty').max(200);
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-  .max(2048);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048);
 
 export const courseFields = {
   title,
@@ -22,7 +20,9 @@ export const updateCourseBody = z
   .refine((b) => Object.keys(b).length > 0, 'at least one field must be given');
 
 export const moduleBody = z.strictObject({ title, order: z.number().int().min(0).max(10_000).optional() });
-export const updateModuleBody = moduleBody.partial().refine((b) => Object.keys(b).length > 0, 'at least one field must be given');
+export const updateModuleBody = moduleBody
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'at least one field must be given');
 
 const lessonFields = {
   title,

@@ -20,7 +20,9 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (await this.users.byEmail(this.config.ADMIN_EMAIL)) return;
     try {
-      await this.commands.execute(new RegisterUserCommand(this.config.ADMIN_EMAIL, this.config.ADMIN_PASSWORD, 'Administrator', 'admin'));
+      await this.commands.execute(
+        new RegisterUserCommand(this.config.ADMIN_EMAIL, this.config.ADMIN_PASSWORD, 'Administrator', 'admin'),
+      );
       this.logger.log(`admin account ${this.config.ADMIN_EMAIL} created`);
     } catch (error) {
       // Another replica created it at the same moment.

@@ -40,7 +40,14 @@ export class User extends AggregateRoot {
     return 'identity';
   }
 
-  static register(input: { id: string; email: string; passwordHash: string; name: string; role: Role; now: Date }): User {
+  static register(input: {
+    id: string;
+    email: string;
+    passwordHash: string;
+    name: string;
+    role: Role;
+    now: Date;
+  }): User {
     const user = new User();
     user.id = input.id;
     user.email = input.email.toLowerCase();

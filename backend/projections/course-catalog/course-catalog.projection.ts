@@ -22,7 +22,18 @@ export class CourseCatalogProjection implements Projection {
          is_free = EXCLUDED.is_free, price = EXCLUDED.price, duration_minutes = EXCLUDED.duration_minutes,
          level = EXCLUDED.level, version = EXCLUDED.version
        WHERE read.course_cards.version < EXCLUDED.version`,
-      [d.courseId, d.teacherId, d.title, d.description, d.isFree, d.price, d.durationMinutes, d.level, d.createdAt, event.aggregateVersion],
+      [
+        d.courseId,
+        d.teacherId,
+        d.title,
+        d.description,
+        d.isFree,
+        d.price,
+        d.durationMinutes,
+        d.level,
+        d.createdAt,
+        event.aggregateVersion,
+      ],
     );
   }
 

@@ -43,7 +43,8 @@ const SORTS: Record<NonNullable<CatalogFilters['sort']>, string> = {
 };
 
 /** English and Russian stemming of the same words: a query matches word forms in either language. */
-const searchQuery = (param: string) => `(websearch_to_tsquery('english', ${param}) || websearch_to_tsquery('russian', ${param}))`;
+const searchQuery = (param: string) =>
+  `(websearch_to_tsquery('english', ${param}) || websearch_to_tsquery('russian', ${param}))`;
 
 /** Course cards from the catalog read model. */
 @Injectable()
@@ -80,14 +81,20 @@ export class CourseCatalogQuery {
     return { items: page.rows, total: count.rows[0].total };
   }
 
-  async byTeacher(teacherId: string, limit: number, offset: number): Promise<{ items: CourseCardView[]; total: number }> {
+  async byTeacher(
+    teacherId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: CourseCardView[]; total: number }> {
     const [page, count] = await Promise.all([
       this.pool.query<CourseCardView>(
         `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id
          WHERE c.teacher_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT $2 OFFSET $3`,
         [teacherId, limit, offset],
       ),
-      this.pool.query<{ total: number }>('SELECT count(*) AS total FROM read.course_cards WHERE teacher_id = $1', [teacherId]),
+      this.pool.query<{ total: number }>('SELECT count(*) AS total FROM read.course_cards WHERE teacher_id = $1', [
+        teacherId,
+      ]),
     ]);
     return { items: page.rows, total: count.rows[0].total };
   }
@@ -103,7 +110,9 @@ export class CourseCatalogQuery {
 
   /** A command's answer: the course's authoritative new state, with the counters the read model holds. */
   async present(course: Course): Promise<CourseCardView> {
-    const { rows } = await this.pool.query<Pick<CourseCardView, 'teacher_name' | 'avg_rating' | 'review_count' | 'enrollment_count'>>(
+    const { rows } = await this.pool.query<
+      Pick<CourseCardView, 'teacher_name' | 'avg_rating' | 'review_count' | 'enrollment_count'>
+    >(
       `SELECT coalesce((SELECT name FROM read.users WHERE id = $2), '') AS teacher_name,
               coalesce(c.avg_rating::float8, 0) AS avg_rating, coalesce(c.review_count, 0) AS review_count,
               coalesce(c.enrollment_count, 0) AS enrollment_count

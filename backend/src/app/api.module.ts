@@ -1,4 +1,4 @@
-import { Injectable, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '../platform/config/config.js';
 import { HealthController } from '../platform/health/health.controller.js';

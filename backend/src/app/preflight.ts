@@ -15,6 +15,7 @@ export async function preflight(config: AppConfig): Promise<void> {
     throw new Error(
       `Postgres is unreachable at ${where(config.DATABASE_URL)} (${(error as Error).message}); start it ` +
         `(e.g. "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start") or set DATABASE_URL`,
+      { cause: error },
     );
   }
   const redis = createRedis(config, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
@@ -25,6 +26,7 @@ export async function preflight(config: AppConfig): Promise<void> {
     throw new Error(
       `Redis is unreachable at ${where(config.REDIS_URL)} (${(error as Error).message}); start it ` +
         `(e.g. "redis-server --daemonize yes --bind 127.0.0.1 --port 6379") or set REDIS_URL`,
+      { cause: error },
     );
   } finally {
     redis.disconnect();

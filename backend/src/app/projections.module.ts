@@ -7,7 +7,11 @@ import { CurriculumProjection } from '../../projections/curriculum/curriculum.pr
 type ProjectionClass = Type<Projection> & { readonly projectionName: string };
 
 /** Every read model the workers maintain. */
-export const PROJECTION_CLASSES: ProjectionClass[] = [UserDirectoryProjection, CourseCatalogProjection, CurriculumProjection];
+export const PROJECTION_CLASSES: ProjectionClass[] = [
+  UserDirectoryProjection,
+  CourseCatalogProjection,
+  CurriculumProjection,
+];
 
 /** The api needs the queue names (readiness, metrics) without running the projections. */
 export const PROJECTION_NAMES = PROJECTION_CLASSES.map((c) => c.projectionName);

@@ -1,4 +1,11 @@
-import { Injectable, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import type { SqlPool } from '../platform/database/pg-pool.js';
 import { OutboxRelay } from '../platform/outbox/outbox-relay.js';
@@ -22,7 +29,10 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     @Inject(PROJECTIONS) projections: Projection[],
   ) {
     const routes = routeEvents(projections);
-    this.queues = new ProjectionQueues(config, projections.map((p) => p.name));
+    this.queues = new ProjectionQueues(
+      config,
+      projections.map((p) => p.name),
+    );
     this.relay = new OutboxRelay(config, pool, this.queues, routes);
     this.runner = new ProjectionRunner(config, pool, projections);
   }

@@ -10,16 +10,28 @@ export class Actors {
     private readonly adminPassword = 'password123',
   ) {}
 
-  async register(role: 'student' | 'teacher', name = `${role} ${++counter}`): Promise<{ token: string; id: string; email: string }> {
+  async register(
+    role: 'student' | 'teacher',
+    name = `${role} ${++counter}`,
+  ): Promise<{ token: string; id: string; email: string }> {
     const email = `${role}-${randomUUID()}@example.com`;
-    const registered = await this.http.post('/api/identity/register', { email, password: 'correct horse battery', name, role });
-    if (registered.status !== 200) throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+    const registered = await this.http.post('/api/identity/register', {
+      email,
+      password: 'correct horse battery',
+      name,
+      role,
+    });
+    if (registered.status !== 200)
+      throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
     const me = await this.http.get('/api/identity/me', registered.body.access_token);
     return { token: registered.body.access_token, id: me.body.id, email };
   }
 
   async admin(): Promise<string> {
-    const login = await this.http.post('/api/identity/login', { email: 'admin@eduplatform.com', password: this.adminPassword });
+    const login = await this.http.post('/api/identity/login', {
+      email: 'admin@eduplatform.com',
+      password: this.adminPassword,
+    });
     if (login.status !== 200) throw new Error(`admin login failed: ${login.status}`);
     return login.body.access_token;
   }
@@ -36,10 +48,18 @@ export class Actors {
   async course(teacherToken: string, overrides: Record<string, unknown> = {}): Promise<any> {
     const created = await this.http.post(
       '/api/course/courses',
-      { title: 'Practical Python', description: 'Learn Python by building things.', is_free: true, duration_minutes: 120, level: 'beginner', ...overrides },
+      {
+        title: 'Practical Python',
+        description: 'Learn Python by building things.',
+        is_free: true,
+        duration_minutes: 120,
+        level: 'beginner',
+        ...overrides,
+      },
       teacherToken,
     );
-    if (created.status !== 201) throw new Error(`create course failed: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`create course failed: ${created.status} ${JSON.stringify(created.body)}`);
     return created.body;
   }
 }

@@ -5,5 +5,9 @@ import { ENTITIES } from '../../src/app/entities.js';
 
 /** Aggregate specs run without a database, but entity collections need the ORM's metadata discovered. */
 export function discoverEntities(): void {
-  new MikroORM({ entities: ENTITIES, metadataProvider: ReflectMetadataProvider, clientUrl: 'postgres://unused/unused', connect: false });
+  new MikroORM({
+    entities: ENTITIES,
+    metadataProvider: ReflectMetadataProvider,
+    clientUrl: 'postgres://unused/unused',
+  });
 }

@@ -40,7 +40,14 @@ export class TestPlatform {
     await worker.init();
     const address = api.getHttpServer().address() as { port: number };
     const sql = new pg.Pool({ connectionString: database.url, max: 4 });
-    return new TestPlatform(config, api, worker, sql, new HttpClient(`http://127.0.0.1:${address.port}`), database.drop);
+    return new TestPlatform(
+      config,
+      api,
+      worker,
+      sql,
+      new HttpClient(`http://127.0.0.1:${address.port}`),
+      database.drop,
+    );
   }
 
   get lifecycle(): WorkerLifecycle {
@@ -53,7 +60,9 @@ export class TestPlatform {
     for (;;) {
       await this.lifecycle.relay.flush();
       const counts = await Promise.all(
-        [...this.lifecycle.queues.byProjection.values()].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
+        [...this.lifecycle.queues.byProjection.values()].map((q) =>
+          q.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+        ),
       );
       const pending = counts.reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
       if (pending === 0) return;

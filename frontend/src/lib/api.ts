@@ -251,7 +251,13 @@ async function readError(response: Response): Promise<ApiError> {
   const fields: string[] = [];
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
-    const issues = Array.isArray(b.detail) ? b.detail : Array.isArray(b.errors) ? b.errors : Array.isArray(b.fields) ? b.fields : [];
+    const issues = Array.isArray(b.detail)
+      ? b.detail
+      : Array.isArray(b.errors)
+        ? b.errors
+        : Array.isArray(b.fields)
+          ? b.fields
+          : [];
     for (const issue of issues) {
       if (typeof issue === 'string') {
         fields.push(issue);
@@ -311,7 +317,10 @@ export function tokenClaims(token: string | null): TokenClaims | null {
   const payload = token?.split('.')[1];
   if (!payload) return null;
   try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+    const base64 = payload
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(payload.length / 4) * 4, '=');
     const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
     const claims: unknown = JSON.parse(json);
     return claims && typeof claims === 'object' ? (claims as TokenClaims) : null;
@@ -400,26 +409,39 @@ type Fetch = typeof fetch;
 // ---------------------------------------------------------------- identity
 
 export const identity = {
-  register: (input: RegisterInput) => request<TokenResponse>('POST', '/identity/register', { body: input, auth: false }),
+  register: (input: RegisterInput) =>
+    request<TokenResponse>('POST', '/identity/register', { body: input, auth: false }),
   login: (input: LoginInput) => request<TokenResponse>('POST', '/identity/login', { body: input, auth: false }),
   me: (f?: Fetch) => request<User>('GET', '/identity/me', { fetch: f }),
   /** A fresh token with the account's current claims (e.g. after a teacher was verified). */
   refreshToken: (f?: Fetch) => request<TokenResponse>('POST', '/identity/token/refresh', { fetch: f }),
   pendingTeachers: async (f?: Fetch, query: Query = { limit: 100 }) =>
-    asPage(await request<Page<PendingTeacher> | PendingTeacher[]>('GET', '/identity/admin/teachers/pending', { fetch: f, query })),
+    asPage(
+      await request<Page<PendingTeacher> | PendingTeacher[]>('GET', '/identity/admin/teachers/pending', {
+        fetch: f,
+        query,
+      }),
+    ),
   verifyUser: (userId: string) => request<User>('PATCH', `/identity/admin/users/${encodeURIComponent(userId)}/verify`),
 };
 
 // ---------------------------------------------------------------- course
 
 export const courses = {
-  list: (query: CourseQuery = {}, f?: Fetch) => request<Page<Course>>('GET', '/course/courses', { query: { ...query }, fetch: f }),
+  list: (query: CourseQuery = {}, f?: Fetch) =>
+    request<Page<Course>>('GET', '/course/courses', { query: { ...query }, fetch: f }),
   mine: async (f?: Fetch, query: Query = { limit: 100 }) =>
     asPage(await request<Page<Course> | Course[]>('GET', '/course/courses/my', { fetch: f, query })),
   get: (id: string, f?: Fetch) => request<Course>('GET', `/course/courses/${encodeURIComponent(id)}`, { fetch: f }),
-  curriculum: (id: string, f?: Fetch) => request<Curriculum>('GET', `/course/courses/${encodeURIComponent(id)}/curriculum`, { fetch: f }),
+  curriculum: (id: string, f?: Fetch) =>
+    request<Curriculum>('GET', `/course/courses/${encodeURIComponent(id)}/curriculum`, { fetch: f }),
   create: (input: CreateCourseInput) => request<Course>('POST', '/course/courses', { body: input }),
   lesson: (id: string, f?: Fetch) => request<Lesson>('GET', `/course/lessons/${encodeURIComponent(id)}`, { fetch: f }),
   reviews: async (courseId: string, f?: Fetch, query: Query = { limit: 20 }) =>
-    asPage(await request<Page<Review> | Review[]>('GET', `/course/reviews/course/${encodeURIComponent(courseId)}`, { fetch: f, query })),
+    asPage(
+      await request<Page<Review> | Review[]>('GET', `/course/reviews/course/${encodeURIComponent(courseId)}`, {
+        fetch: f,
+        query,
+      }),
+    ),
 };

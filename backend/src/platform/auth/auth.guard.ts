@@ -19,11 +19,14 @@ export class AuthGuard implements CanActivate {
     ]);
     if (!rule) throw new Error(`Route ${context.getClass().name}.${context.getHandler().name} declares no access rule`);
 
-    const request = context.switchToHttp().getRequest<RequestWithUser & { headers: Record<string, string | undefined> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<RequestWithUser & { headers: Record<string, string | undefined> }>();
     const header = request.headers.authorization;
     if (header !== undefined) {
       const [scheme, token] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedError('Authorization must be "Bearer <token>"');
+      if (scheme?.toLowerCase() !== 'bearer' || !token)
+        throw new UnauthorizedError('Authorization must be "Bearer <token>"');
       request.user = this.jwt.authenticate(token);
     }
     if (rule.kind === 'public') return true;

@@ -5,9 +5,18 @@ import pg from 'pg';
 import { runner } from 'node-pg-migrate';
 
 /** Schema folders under migrations/, applied in this order; `platform` holds DDL helpers the others call. */
-export const MIGRATION_SCHEMAS = ['platform', 'identity', 'course', 'enrollment', 'payment', 'notification', 'read'] as const;
+export const MIGRATION_SCHEMAS = [
+  'platform',
+  'identity',
+  'course',
+  'enrollment',
+  'payment',
+  'notification',
+  'read',
+] as const;
 
-const migrationsRoot = process.env.MIGRATIONS_DIR ?? findUpwards(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsRoot =
+  process.env.MIGRATIONS_DIR ?? findUpwards(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** The repository's migrations/ folder, found from this file whether it runs from source or from dist/. */
 function findUpwards(start: string, folder: string): string {

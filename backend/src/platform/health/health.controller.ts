@@ -36,7 +36,9 @@ export class HealthController {
   /** Ready to serve: Postgres and Redis answer and every projection queue has a worker consuming it. */
   @Get('health/ready')
   @Public()
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; checks: Record<string, string> }> {
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; checks: Record<string, string> }> {
     const [postgres, redis, workers] = await Promise.all([
       check(() => this.pool.query('SELECT 1')),
       check(() => this.redis.ping()),

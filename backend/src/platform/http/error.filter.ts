@@ -20,7 +20,10 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-    return { status: error.getStatus(), body: { detail: Array.isArray(message) ? message.join('; ') : String(message ?? error.message) } };
+    return {
+      status: error.getStatus(),
+      body: { detail: Array.isArray(message) ? message.join('; ') : String(message ?? error.message) },
+    };
   }
   // Fastify's own request errors (malformed JSON, body too large, bad content type) carry a 4xx statusCode.
   const statusCode = (error as { statusCode?: unknown }).statusCode;

@@ -40,7 +40,11 @@ export function ValidBody<T>(schema: ZodType<T>): ParameterDecorator {
   return (target, key, index) => {
     // A JSON body that is not an object (e.g. `null`, `[]`) gets the same 422 as a wrong field.
     Body(new ZodPipe(z.unknown().pipe(schema), 'body'))(target, key, index);
-    describe(target, key, ApiBody({ schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object }));
+    describe(
+      target,
+      key,
+      ApiBody({ schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object }),
+    );
   };
 }
 
@@ -52,7 +56,11 @@ export function ValidQuery<T extends Record<string, unknown>>(schema: z.ZodObjec
       describe(
         target,
         key,
-        ApiQuery({ name, required: false, schema: z.toJSONSchema(field as ZodType, { io: 'input', unrepresentable: 'any' }) as object }),
+        ApiQuery({
+          name,
+          required: false,
+          schema: z.toJSONSchema(field as ZodType, { io: 'input', unrepresentable: 'any' }) as object,
+        }),
       );
     }
   };
@@ -74,7 +82,13 @@ export const fields = {
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** Money accepted as number or decimal string, at most two decimals. */
   money: z
-    .union([z.number(), z.string().trim().regex(/^\d{1,8}(\.\d{1,2})?$/, 'must be a decimal amount like 49.99')])
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,8}(\.\d{1,2})?$/, 'must be a decimal amount like 49.99'),
+    ])
     .transform((v) => Number(v))
     .pipe(z.number().min(0).max(99_999_999.99).multipleOf(0.01, 'has at most two decimals')),
   boolString: z.enum(['true', 'false']).transform((v) => v === 'true'),

@@ -36,9 +36,9 @@ export function registerPlatformGauges(pool: SqlPool, queues: ProjectionQueues):
     registers: [registry],
     async collect() {
       const { rows } = await pool.query<{ schema: string; n: number }>(
-        OUTBOX_SCHEMAS.map((s) => `SELECT '${s}' AS schema, count(*) AS n FROM ${s}.outbox WHERE published_at IS NULL`).join(
-          ' UNION ALL ',
-        ),
+        OUTBOX_SCHEMAS.map(
+          (s) => `SELECT '${s}' AS schema, count(*) AS n FROM ${s}.outbox WHERE published_at IS NULL`,
+        ).join(' UNION ALL '),
       );
       for (const row of rows) this.set({ schema: row.schema }, row.n);
     },

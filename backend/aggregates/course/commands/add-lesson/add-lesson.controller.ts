@@ -15,7 +15,11 @@ export class AddLessonController {
 
   @Post(':id/lessons')
   @SignedIn()
-  add(@CurrentUser() user: AuthUser, @UuidParam('id') moduleId: string, @ValidBody(lessonBody) body: LessonBody): Promise<LessonView> {
+  add(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') moduleId: string,
+    @ValidBody(lessonBody) body: LessonBody,
+  ): Promise<LessonView> {
     return this.commands.execute(new AddLessonCommand(user, moduleId, body));
   }
 }

@@ -22,7 +22,15 @@ export class AddLessonHandler implements ICommandHandler<AddLessonCommand, Lesso
   async execute({ owner, moduleId, body }: AddLessonCommand): Promise<LessonView> {
     const courseId = await this.courses.courseOfModule(moduleId);
     return this.courses.change(courseId, owner, (course, now) =>
-      toLessonView(course.addLesson(moduleId, { ...toLessonFields(body), title: body.title, content: body.content, id: randomUUID(), now })),
+      toLessonView(
+        course.addLesson(moduleId, {
+          ...toLessonFields(body),
+          title: body.title,
+          content: body.content,
+          id: randomUUID(),
+          now,
+        }),
+      ),
     );
   }
 }

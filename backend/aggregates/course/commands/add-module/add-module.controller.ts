@@ -15,7 +15,11 @@ export class AddModuleController {
 
   @Post(':id/modules')
   @SignedIn()
-  add(@CurrentUser() user: AuthUser, @UuidParam('id') courseId: string, @ValidBody(moduleBody) body: ModuleBody): Promise<ModuleView> {
+  add(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') courseId: string,
+    @ValidBody(moduleBody) body: ModuleBody,
+  ): Promise<ModuleView> {
     return this.commands.execute(new AddModuleCommand(user, courseId, body));
   }
 }

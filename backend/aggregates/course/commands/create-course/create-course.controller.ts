@@ -4,7 +4,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
-import { CourseCatalogQuery, type CourseCardView } from '../../../../projections/course-catalog/course-catalog.query.js';
+import {
+  CourseCatalogQuery,
+  type CourseCardView,
+} from '../../../../projections/course-catalog/course-catalog.query.js';
 import { createCourseBody, type CreateCourseBody } from '../../course.dto.js';
 import { CreateCourseCommand } from './create-course.handler.js';
 
@@ -18,7 +21,10 @@ export class CreateCourseController {
 
   @Post()
   @SignedIn()
-  async create(@CurrentUser() user: AuthUser, @ValidBody(createCourseBody) body: CreateCourseBody): Promise<CourseCardView> {
+  async create(
+    @CurrentUser() user: AuthUser,
+    @ValidBody(createCourseBody) body: CreateCourseBody,
+  ): Promise<CourseCardView> {
     const course = await this.commands.execute(new CreateCourseCommand(user, body));
     return this.catalog.present(course);
   }

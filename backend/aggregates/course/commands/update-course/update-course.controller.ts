@@ -4,7 +4,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { UuidParam, ValidBody } from '../../../../src/platform/http/validation.js';
-import { CourseCatalogQuery, type CourseCardView } from '../../../../projections/course-catalog/course-catalog.query.js';
+import {
+  CourseCatalogQuery,
+  type CourseCardView,
+} from '../../../../projections/course-catalog/course-catalog.query.js';
 import { updateCourseBody, type UpdateCourseBody } from '../../course.dto.js';
 import { UpdateCourseCommand } from './update-course.handler.js';
 

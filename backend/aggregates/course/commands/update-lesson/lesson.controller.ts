@@ -17,7 +17,11 @@ export class LessonController {
 
   @Put(':id')
   @SignedIn()
-  update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @ValidBody(updateLessonBody) body: UpdateLessonBody): Promise<LessonView> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @ValidBody(updateLessonBody) body: UpdateLessonBody,
+  ): Promise<LessonView> {
     return this.commands.execute(new UpdateLessonCommand(user, id, body));
   }
 

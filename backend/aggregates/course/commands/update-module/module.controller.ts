@@ -17,7 +17,11 @@ export class ModuleController {
 
   @Put(':id')
   @SignedIn()
-  update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @ValidBody(updateModuleBody) body: UpdateModuleBody): Promise<ModuleView> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @ValidBody(updateModuleBody) body: UpdateModuleBody,
+  ): Promise<ModuleView> {
     return this.commands.execute(new UpdateModuleCommand(user, id, body));
   }
 

@@ -20,6 +20,8 @@ export class UpdateModuleHandler implements ICommandHandler<UpdateModuleCommand,
 
   async execute({ owner, moduleId, body }: UpdateModuleCommand): Promise<ModuleView> {
     const courseId = await this.courses.courseOfModule(moduleId);
-    return this.courses.change(courseId, owner, (course, now) => toModuleView(course.updateModule(moduleId, body, now)));
+    return this.courses.change(courseId, owner, (course, now) =>
+      toModuleView(course.updateModule(moduleId, body, now)),
+    );
   }
 }

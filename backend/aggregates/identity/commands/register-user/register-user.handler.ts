@@ -24,12 +24,20 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand,
       return await this.actors.run(`user-email:${email}`, async (uow) => {
         if (await uow.em.findOne(User, { email })) throw new ConflictError('This email is already registered');
         return uow.add(
-          User.register({ id: randomUUID(), email, passwordHash, name: command.name, role: command.role, now: this.clock.now() }),
+          User.register({
+            id: randomUUID(),
+            email,
+            passwordHash,
+            name: command.name,
+            role: command.role,
+            now: this.clock.now(),
+          }),
         );
       });
     } catch (error) {
       // Another process registered the same email between our check and our insert.
-      if (error instanceof UniqueConstraintViolationException) throw new ConflictError('This email is already registered');
+      if (error instanceof UniqueConstraintViolationException)
+        throw new ConflictError('This email is already registered');
       throw error;
     }
   }

@@ -35,8 +35,7 @@ export class LoginRateLimiter {
       [account, this.perAccount.points],
       [client, this.perAddress.points],
     ].find(([state, points]) => state && (state as RateLimiterRes).consumedPoints >= (points as number)) as
-      | [RateLimiterRes, number]
-      | undefined;
+      [RateLimiterRes, number] | undefined;
     if (blocked) {
       const seconds = Math.max(1, Math.ceil(blocked[0].msBeforeNext / 1000));
       throw new TooManyRequestsError(`Too many failed login attempts; try again in ${seconds} s`, seconds);
@@ -44,10 +43,7 @@ export class LoginRateLimiter {
   }
 
   async recordFailure(email: string, address: string): Promise<void> {
-    await Promise.all([
-      this.perAccount.penalty(email, 1),
-      this.perAddress.penalty(address, 1),
-    ]);
+    await Promise.all([this.perAccount.penalty(email, 1), this.perAddress.penalty(address, 1)]);
   }
 
   async recordSuccess(email: string): Promise<void> {

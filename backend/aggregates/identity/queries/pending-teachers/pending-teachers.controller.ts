@@ -21,7 +21,9 @@ export class PendingTeachersController {
 
   @Get('pending')
   @SignedIn('admin')
-  async pending(@ValidQuery(pageQuery) query: z.infer<typeof pageQuery>): Promise<{ items: PendingTeacherView[]; total: number }> {
+  async pending(
+    @ValidQuery(pageQuery) query: z.infer<typeof pageQuery>,
+  ): Promise<{ items: PendingTeacherView[]; total: number }> {
     const page = await this.users.pendingTeachers(query.limit, query.offset);
     return {
       items: page.items.map((u) => ({ id: u.id, email: u.email, name: u.name, created_at: u.createdAt.toISOString() })),

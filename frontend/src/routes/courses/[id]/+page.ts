@@ -8,7 +8,10 @@ export const load: PageLoad = async ({ params, fetch }) => {
     () => null,
   );
   try {
-    const [course, curriculum] = await Promise.all([courses.get(params.id, fetch), courses.curriculum(params.id, fetch)]);
+    const [course, curriculum] = await Promise.all([
+      courses.get(params.id, fetch),
+      courses.curriculum(params.id, fetch),
+    ]);
     return { course, curriculum, reviews: await reviews };
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) error(404, 'This course does not exist (or was removed).');

@@ -3,8 +3,7 @@ import { SESSION_DEPENDENCY } from '$lib/session.svelte';
 import type { PageLoad } from './$types';
 
 export type LessonResult =
-  | { lesson: Lesson; status: 200; detail: null }
-  | { lesson: null; status: number; detail: string };
+  { lesson: Lesson; status: 200; detail: null } | { lesson: null; status: number; detail: string };
 
 export const load: PageLoad = async ({ params, fetch, depends, parent }): Promise<LessonResult> => {
   // Who may read a lesson depends on who is logged in.

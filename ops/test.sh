@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite: lint and formatting, type checks, builds, then unit, integration and HTTP specs
+# against the real Postgres and Redis (each spec file gets a database and Redis key prefix of its own).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source ops/with-node.sh
+bash ops/install.sh
+
+echo "== lint and formatting"
+npx eslint .
+npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
+echo "== type checks and builds"
+(cd backend && npx tsc -p tsconfig.test.json)
+npm run build --silent
+npm run check --silent -w frontend
+echo "== specs"
+(cd backend && npx vitest run)
