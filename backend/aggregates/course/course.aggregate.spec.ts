@@ -69,7 +69,10 @@ describe('Course aggregate', () => {
     const b = course.addLesson(second.id, { id: id(), title: 'b', content: '', now });
     expect([a.position, b.position]).toEqual([1, 2]);
     const events = course.pullEvents();
-    expect(events.filter((e) => e.type === CourseEvents.CurriculumRevised)).toHaveLength(4);
+    // One command, one curriculum snapshot: the latest.
+    const revised = events.filter((e) => e.type === CourseEvents.CurriculumRevised);
+    expect(revised).toHaveLength(1);
+    expect(revised[0].payload).toEqual({ courseId: course.id, modules: course.curriculum() });
     expect(course.curriculum().map((m) => m.lessons.map((l) => l.title))).toEqual([[], ['a', 'b']]);
   });
 
@@ -115,5 +118,30 @@ describe('Course aggregate', () => {
     const before = course.updatedAt.getTime();
     course.addModule({ id: id(), title: 'M', now });
     expect(course.updatedAt.getTime()).toBeGreaterThan(before);
+  });
+});
+
+describe('Course snapshots within one command', () => {
+  it('keeps one details snapshot and one curriculum snapshot, each the latest', () => {
+    const course = Course.create({
+      id: id(),
+      teacherId: 't',
+      title: 'Old',
+      description: '',
+      isFree: true,
+      durationMinutes: 1,
+      level: 'beginner',
+      now,
+    });
+    course.update({ title: 'New' }, now);
+    course.addModule({ id: id(), title: 'M', now });
+    const events = course.pullEvents();
+    expect(events.map((e) => e.type)).toEqual([
+      CourseEvents.CourseCreated,
+      CourseEvents.CurriculumRevised,
+      CourseEvents.ModuleAdded,
+    ]);
+    expect(events[0].payload).toMatchObject({ title: 'New' });
+    expect((events[1].payload as { modules: unknown[] }).modules).toHaveLength(1);
   });
 });

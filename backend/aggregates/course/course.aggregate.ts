@@ -143,7 +143,7 @@ export class Course extends AggregateRoot {
     course.version = 1;
     course.applyFields(input);
     course.updatedAt = input.now;
-    course.record(CourseEvents.CourseCreated, course.details());
+    course.recordSnapshot('details', CourseEvents.CourseCreated, course.details());
     course.reviseCurriculum();
     return course;
   }
@@ -163,7 +163,7 @@ export class Course extends AggregateRoot {
       level: patch.level ?? this.level,
     });
     this.touch(now);
-    this.record(CourseEvents.CourseUpdated, this.details());
+    this.recordSnapshot('details', CourseEvents.CourseUpdated, this.details());
   }
 
   addModule(input: { id: string; title: string; order?: number; now: Date }): CourseModule {
@@ -295,7 +295,10 @@ export class Course extends AggregateRoot {
   }
 
   private reviseCurriculum(): void {
-    this.record(CourseEvents.CurriculumRevised, { courseId: this.id, modules: this.curriculum() });
+    this.recordSnapshot('curriculum', CourseEvents.CurriculumRevised, {
+      courseId: this.id,
+      modules: this.curriculum(),
+    });
   }
 
   private nextPosition(siblings: readonly { position: number }[]): number {

@@ -58,7 +58,7 @@ export class User extends AggregateRoot {
     user.isVerified = input.role !== 'teacher';
     user.createdAt = input.now;
     user.version = 1;
-    user.record(IdentityEvents.UserRegistered, user.snapshot());
+    user.recordSnapshot('account', IdentityEvents.UserRegistered, user.snapshot());
     return user;
   }
 
@@ -66,7 +66,7 @@ export class User extends AggregateRoot {
     if (this.role !== 'teacher') throw new ConflictError('Only teacher accounts can be verified');
     if (this.isVerified) throw new ConflictError('This teacher is already verified');
     this.isVerified = true;
-    this.record(IdentityEvents.TeacherVerified, this.snapshot());
+    this.recordSnapshot('account', IdentityEvents.TeacherVerified, this.snapshot());
   }
 
   /** The account as of this version (no password hash): every identity event carries it. */

@@ -40,6 +40,7 @@ export class TestPlatform {
     await worker.init();
     const address = api.getHttpServer().address() as { port: number };
     const sql = new pg.Pool({ connectionString: database.url, max: 4 });
+    sql.on('error', () => undefined); // its connections are cut when the database is dropped
     return new TestPlatform(
       config,
       api,

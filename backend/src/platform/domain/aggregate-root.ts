@@ -23,6 +23,19 @@ export abstract class AggregateRoot {
     pendingEvents.set(this, events);
   }
 
+  /**
+   * Records a state snapshot. Every event of one command carries the same aggregate version, and read
+   * models keep only a snapshot newer than the one they hold, so a command keeps one snapshot per kind:
+   * a later snapshot of the same kind replaces the earlier one's payload (its event type stays).
+   */
+  protected recordSnapshot(kind: string, type: string, payload: unknown): void {
+    const events = pendingEvents.get(this) ?? [];
+    const earlier = events.find((event) => event.snapshotOf === kind);
+    if (earlier) earlier.payload = payload;
+    else events.push({ type, payload, snapshotOf: kind });
+    pendingEvents.set(this, events);
+  }
+
   /** Returns and forgets the events recorded since the last save. */
   pullEvents(): RecordedEvent[] {
     const events = pendingEvents.get(this) ?? [];

@@ -14,4 +14,6 @@ export interface DomainEvent<TType extends string = string, TPayload = unknown> 
 export interface RecordedEvent {
   type: string;
   payload: unknown;
+  /** Set for state snapshots: one per kind per command (see AggregateRoot.recordSnapshot). */
+  snapshotOf?: string;
 }

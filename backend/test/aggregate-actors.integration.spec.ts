@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { AggregateActors } from '../src/platform/actors/aggregate-actors.js';
+import { loadConfig } from '../src/platform/config/config.js';
+import { createOrm } from '../src/platform/database/orm.js';
+import { systemClock } from '../src/platform/domain/clock.js';
+import { ENTITIES } from '../src/app/entities.js';
+import { Course } from '../aggregates/course/course.aggregate.js';
+import { createTestDatabase } from './support/databases.js';
+import { rebuildProjection, applyOnce } from '../src/platform/projection/projection-runner.js';
+import { CurriculumProjection } from '../projections/curriculum/curriculum.projection.js';
+import { toDomainEvent } from '../src/platform/outbox/outbox-relay.js';
+
+// Two ORMs with separate pools and separate actor runners stand for two processes: their mailboxes do not
+// serialize each other, so only the optimistic version check keeps their writes from being lost.
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let orms: MikroORM[];
+let processes: AggregateActors[];
+let sql: pg.Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '8' });
+  orms = await Promise.all([createOrm(config, ENTITIES), createOrm(config, ENTITIES)]);
+  processes = orms.map((orm) => new AggregateActors(orm, systemClock));
+  sql = new pg.Pool({ connectionString: database.url, max: 4 });
+  sql.on('error', () => undefined); // its connections are cut when the database is dropped
+});
+afterAll(async () => {
+  await Promise.all(orms.map((orm) => orm.close()));
+  await sql.end();
+  await database.drop();
+});
+
+async function createCourse(): Promise<string> {
+  const id = randomUUID();
+  await processes[0].run(id, async (uow) => {
+    const course = uow.add(
+      Course.create({
+        id,
+        teacherId: randomUUID(),
+        title: 'C',
+        description: '',
+        isFree: true,
+        durationMinutes: 1,
+        level: 'beginner',
+        now: new Date(),
+      }),
+    );
+    course.addModule({ id: randomUUID(), title: 'M', now: new Date() });
+  });
+  return id;
+}
+
+function addLesson(actors: AggregateActors, courseId: string, title: string) {
+  return actors.run(courseId, async (uow) => {
+    const course = await uow.em.findOneOrFail(Course, { id: courseId }, { populate: ['modules', 'modules.lessons'] });
+    const [module] = course.modules.getItems();
+    const lesson = course.addLesson(module.id, { id: randomUUID(), title, content: '', now: new Date() });
+    uow.track(course);
+    return lesson.position;
+  });
+}
+
+describe('aggregate actors across processes', () => {
+  it('two processes adding 40 lessons to one course at once lose none of them', async () => {
+    const courseId = await createCourse();
+    const positions = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => addLesson(processes[i % 2], courseId, `L${i}`)),
+    );
+    expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const { rows } = await sql.query(
+      'SELECT count(*)::int AS n, count(DISTINCT position)::int AS distinct FROM course.lessons WHERE course_id = $1',
+      [courseId],
+    );
+    expect(rows[0]).toEqual({ n: 40, distinct: 40 });
+    const outbox = await sql.query(
+      `SELECT count(*)::int AS n FROM course.outbox WHERE aggregate_id = $1 AND event_type = 'course.LessonAdded'`,
+      [courseId],
+    );
+    expect(outbox.rows[0].n).toBe(40);
+  });
+
+  it('commits no events when the command fails, and no state either', async () => {
+    const courseId = await createCourse();
+    const before = (await sql.query('SELECT count(*)::int AS n FROM course.outbox')).rows[0].n;
+    await expect(
+      processes[0].run(courseId, async (uow) => {
+        const course = await uow.em.findOneOrFail(
+          Course,
+          { id: courseId },
+          { populate: ['modules', 'modules.lessons'] },
+        );
+        course.update({ title: 'Changed' }, new Date());
+        uow.track(course);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await sql.query('SELECT count(*)::int AS n FROM course.outbox')).rows[0].n).toBe(before);
+    expect((await sql.query('SELECT title FROM course.courses WHERE id = $1', [courseId])).rows[0].title).toBe('C');
+  });
+
+  it('a rebuilt read model equals the projected one, and queued events then change nothing', async () => {
+    const courseId = await createCourse();
+    await addLesson(processes[0], courseId, 'A');
+    await addLesson(processes[1], courseId, 'B');
+    const projection = new CurriculumProjection();
+    const events = (
+      await sql.query(`SELECT * FROM course.outbox WHERE event_type = 'course.CurriculumRevised'`)
+    ).rows.map(toDomainEvent);
+    for (const event of events) await applyOnce(sql, projection, event);
+    const projected = (await sql.query('SELECT * FROM read.curricula ORDER BY course_id')).rows;
+    const placed = (await sql.query('SELECT * FROM read.course_lessons ORDER BY lesson_id')).rows;
+
+    await sql.query('UPDATE read.curricula SET total_lessons = 999'); // corrupt it
+    await rebuildProjection(sql, projection);
+    expect((await sql.query('SELECT * FROM read.curricula ORDER BY course_id')).rows).toEqual(projected);
+    expect((await sql.query('SELECT * FROM read.course_lessons ORDER BY lesson_id')).rows).toEqual(placed);
+    for (const event of events) expect(await applyOnce(sql, projection, event)).toBe(false);
+  });
+});
