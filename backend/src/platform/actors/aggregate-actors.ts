@@ -6,7 +6,8 @@ import { CLOCK, type Clock } from '../domain/clock.js';
 import { UnitOfWork } from './unit-of-work.js';
 import { commandConflicts } from '../metrics/metrics.js';
 
-const MAX_ATTEMPTS = 12;
+// Each retry reloads fresh state; with N competing processes a command waits for at most N-1 winners per round.
+const MAX_ATTEMPTS = 40;
 
 /**
  * Runs commands against aggregates as actors.
@@ -48,7 +49,7 @@ export class AggregateActors {
         commandConflicts.inc();
         this.logger.debug(`version conflict, retrying (attempt ${attempt})`);
         // Jittered backoff so competing processes stop colliding.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(attempt, 10)));
       }
     }
   }
