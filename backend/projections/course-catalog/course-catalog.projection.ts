@@ -3,16 +3,63 @@ import type { SqlClient } from '../../src/platform/database/pg-pool.js';
 import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
 import type { Projection } from '../../src/platform/projection/projection.js';
 import { CourseEvents, type CourseDetails } from '../../aggregates/course/course.events.js';
+import { EnrollmentEvents, type EnrollmentState } from '../../aggregates/enrollment/enrollment.events.js';
+import {
+  ReviewEvents,
+  type ReviewEditedPayload,
+  type ReviewPostedPayload,
+} from '../../aggregates/review/review.aggregate.js';
 
 /** read.course_cards: what course lists, search and course pages show. */
 @Injectable()
 export class CourseCatalogProjection implements Projection {
   static readonly projectionName = 'course-catalog';
   readonly name = CourseCatalogProjection.projectionName;
-  readonly handles = [CourseEvents.CourseCreated, CourseEvents.CourseUpdated];
+  readonly tables = ['read.course_cards'];
+  readonly handles = [
+    CourseEvents.CourseCreated,
+    CourseEvents.CourseUpdated,
+    EnrollmentEvents.StudentEnrolled,
+    ReviewEvents.ReviewPosted,
+    ReviewEvents.ReviewEdited,
+  ];
+
+  async apply(event: DomainEvent, sql: SqlClient): Promise<void> {
+    switch (event.type) {
+      case EnrollmentEvents.StudentEnrolled: {
+        const { courseId } = (event.payload as { enrollment: EnrollmentState }).enrollment;
+        await sql.query('UPDATE read.course_cards SET enrollment_count = enrollment_count + 1 WHERE id = $1', [
+          courseId,
+        ]);
+        return;
+      }
+      case ReviewEvents.ReviewPosted: {
+        const { courseId, rating } = event.payload as ReviewPostedPayload;
+        await sql.query(
+          `UPDATE read.course_cards SET review_count = review_count + 1, rating_sum = rating_sum + $2::int,
+             rating_histogram[$2::int] = rating_histogram[$2::int] + 1 WHERE id = $1`,
+          [courseId, rating],
+        );
+        return;
+      }
+      case ReviewEvents.ReviewEdited: {
+        const { courseId, previousRating, rating } = event.payload as ReviewEditedPayload;
+        await sql.query(
+          `UPDATE read.course_cards SET rating_sum = rating_sum - $2::int + $3::int,
+             rating_histogram[$2::int] = rating_histogram[$2::int] - 1,
+             rating_histogram[$3::int] = rating_histogram[$3::int] + 1
+           WHERE id = $1 AND $2::int <> $3::int`,
+          [courseId, previousRating, rating],
+        );
+        return;
+      }
+      default:
+        await this.applyDetails(event, sql);
+    }
+  }
 
   /** Course events carry the full details of their version; a stale one never overwrites a newer card. */
-  async apply(event: DomainEvent, sql: SqlClient): Promise<void> {
+  private async applyDetails(event: DomainEvent, sql: SqlClient): Promise<void> {
     const d = event.payload as CourseDetails;
     await sql.query(
       `INSERT INTO read.course_cards
@@ -41,9 +88,17 @@ export class CourseCatalogProjection implements Projection {
     await sql.query('DELETE FROM read.course_cards');
     await sql.query(
       `INSERT INTO read.course_cards
-         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version)
-       SELECT id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version
-         FROM course.courses`,
+         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version,
+          enrollment_count, review_count, rating_sum, rating_histogram)
+       SELECT c.id, c.teacher_id, c.title, c.description, c.is_free, c.price, c.duration_minutes, c.level, c.created_at,
+              c.version, coalesce(e.n, 0), coalesce(r.n, 0), coalesce(r.total, 0), coalesce(r.histogram, '{0,0,0,0,0}')
+         FROM course.courses c
+         LEFT JOIN (SELECT course_id, count(*) AS n FROM enrollment.enrollments GROUP BY course_id) e ON e.course_id = c.id
+         LEFT JOIN (SELECT course_id, count(*) AS n, sum(rating) AS total,
+                           ARRAY[count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2),
+                                 count(*) FILTER (WHERE rating = 3), count(*) FILTER (WHERE rating = 4),
+                                 count(*) FILTER (WHERE rating = 5)]::integer[] AS histogram
+                      FROM course.reviews GROUP BY course_id) r ON r.course_id = c.id`,
     );
   }
 }

@@ -18,6 +18,8 @@ export interface CourseCardView {
   avg_rating: number;
   review_count: number;
   enrollment_count: number;
+  /** Count of 1- to 5-star reviews. */
+  rating_histogram: number[];
   created_at: string;
 }
 
@@ -33,7 +35,7 @@ export interface CatalogFilters {
 
 const CARD_COLUMNS = `c.id, c.teacher_id, coalesce(u.name, '') AS teacher_name, c.title, c.description, c.is_free,
   c.price::text AS price, c.duration_minutes, c.level, c.avg_rating::float8 AS avg_rating, c.review_count,
-  c.enrollment_count, to_json(c.created_at)#>>'{}' AS created_at`;
+  c.enrollment_count, c.rating_histogram, to_json(c.created_at)#>>'{}' AS created_at`;
 
 const SORTS: Record<NonNullable<CatalogFilters['sort']>, string> = {
   newest: 'c.created_at DESC, c.id DESC',
@@ -111,11 +113,12 @@ export class CourseCatalogQuery {
   /** A command's answer: the course's authoritative new state, with the counters the read model holds. */
   async present(course: Course): Promise<CourseCardView> {
     const { rows } = await this.pool.query<
-      Pick<CourseCardView, 'teacher_name' | 'avg_rating' | 'review_count' | 'enrollment_count'>
+      Pick<CourseCardView, 'teacher_name' | 'avg_rating' | 'review_count' | 'enrollment_count' | 'rating_histogram'>
     >(
       `SELECT coalesce((SELECT name FROM read.users WHERE id = $2), '') AS teacher_name,
               coalesce(c.avg_rating::float8, 0) AS avg_rating, coalesce(c.review_count, 0) AS review_count,
-              coalesce(c.enrollment_count, 0) AS enrollment_count
+              coalesce(c.enrollment_count, 0) AS enrollment_count,
+              coalesce(c.rating_histogram, '{0,0,0,0,0}') AS rating_histogram
          FROM (SELECT 1) one LEFT JOIN read.course_cards c ON c.id = $1`,
       [course.id, course.teacherId],
     );

@@ -24,6 +24,7 @@ async function placeLessons(sql: SqlClient, courseId: string): Promise<void> {
 export class CurriculumProjection implements Projection {
   static readonly projectionName = 'curriculum';
   readonly name = CurriculumProjection.projectionName;
+  readonly tables = ['read.curricula', 'read.course_lessons'];
   readonly handles = [CourseEvents.CurriculumRevised];
 
   async apply(event: DomainEvent, sql: SqlClient): Promise<void> {

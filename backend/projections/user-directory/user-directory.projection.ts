@@ -9,6 +9,7 @@ import { IdentityEvents, type UserSnapshot } from '../../aggregates/identity/use
 export class UserDirectoryProjection implements Projection {
   static readonly projectionName = 'user-directory';
   readonly name = UserDirectoryProjection.projectionName;
+  readonly tables = ['read.users'];
   readonly handles = [IdentityEvents.UserRegistered, IdentityEvents.TeacherVerified];
 
   /** Every identity event carries the whole account; an older version never overwrites a newer one. */

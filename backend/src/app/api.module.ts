@@ -9,6 +9,10 @@ import { ProjectionQueues } from '../platform/queue/projection-queues.js';
 import { IdentityModule } from '../../aggregates/identity/identity.module.js';
 import { CourseModule } from '../../aggregates/course/course.module.js';
 import { CatalogQueriesModule } from '../../projections/catalog-queries.module.js';
+import { EnrollmentModule } from '../../aggregates/enrollment/enrollment.module.js';
+import { NotificationModule } from '../../aggregates/notification/notification.module.js';
+import { PaymentModule } from '../../aggregates/payment/payment.module.js';
+import { ReviewModule } from '../../aggregates/review/review.module.js';
 import { ENTITIES } from './entities.js';
 import { PROJECTION_NAMES } from './projections.module.js';
 
@@ -32,6 +36,10 @@ export class ApiModule {
         IdentityModule,
         CourseModule,
         CatalogQueriesModule,
+        ReviewModule,
+        PaymentModule,
+        EnrollmentModule,
+        NotificationModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,6 +3,8 @@ import { PROJECTIONS, type Projection } from '../platform/projection/projection.
 import { UserDirectoryProjection } from '../../projections/user-directory/user-directory.projection.js';
 import { CourseCatalogProjection } from '../../projections/course-catalog/course-catalog.projection.js';
 import { CurriculumProjection } from '../../projections/curriculum/curriculum.projection.js';
+import { LearningProgressProjection } from '../../projections/learning-progress/learning-progress.projection.js';
+import { NotificationFeedProjection } from '../../projections/notification-feed/notification-feed.projection.js';
 
 type ProjectionClass = Type<Projection> & { readonly projectionName: string };
 
@@ -11,6 +13,8 @@ export const PROJECTION_CLASSES: ProjectionClass[] = [
   UserDirectoryProjection,
   CourseCatalogProjection,
   CurriculumProjection,
+  LearningProgressProjection,
+  NotificationFeedProjection,
 ];
 
 /** The api needs the queue names (readiness, metrics) without running the projections. */

@@ -36,7 +36,9 @@ export class TestPlatform {
     });
     const api = await createApi(config);
     await api.listen({ port: 0, host: '127.0.0.1' });
-    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'] });
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: ['error', 'warn'],
+    });
     await worker.init();
     const address = api.getHttpServer().address() as { port: number };
     const sql = new pg.Pool({ connectionString: database.url, max: 4 });

@@ -36,9 +36,11 @@ export async function applyOnce(pool: SqlPool, projection: Projection, event: Do
  * event already committed to an outbox is marked applied, so queued copies of those events change nothing.
  */
 export async function rebuildProjection(pool: SqlPool, projection: Projection): Promise<void> {
+  if (!projection.rebuild) throw new Error(`${projection.name} has no rebuild: its records are not derived state`);
+  const rebuild = projection.rebuild.bind(projection);
   await inTransaction(pool, async (sql) => {
     await sql.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-    await projection.rebuild(sql);
+    await rebuild(sql);
     for (const schema of OUTBOX_SCHEMAS) {
       await sql.query(
         `INSERT INTO read.applied_events (projection, event_id)

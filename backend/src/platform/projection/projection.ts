@@ -10,12 +10,15 @@ export interface Projection {
   readonly name: string;
   /** Event types this read model follows. */
   readonly handles: readonly string[];
+  /** The read tables this projection alone writes (the checker compares them with a rebuild). */
+  readonly tables: readonly string[];
   apply(event: DomainEvent, sql: SqlClient): Promise<void>;
   /**
    * Recomputes the whole read model from the write side, inside the caller's transaction.
    * Events already in the outboxes are marked applied by the caller, so none is counted twice.
+   * Absent for consumers whose output is a service's own records rather than derived state (notifications).
    */
-  rebuild(sql: SqlClient): Promise<void>;
+  rebuild?(sql: SqlClient): Promise<void>;
   /** Runs after the read-model change committed (live pushes); failures here never undo the change. */
   afterCommit?(event: DomainEvent): Promise<void>;
 }

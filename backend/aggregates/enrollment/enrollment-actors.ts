@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SqlPool } from '../../src/platform/database/pg-pool.js';
+import { SQL_POOL } from '../../src/platform/platform.module.js';
+
+/** The mailbox of one student's enrollment in one course: enrolling and completing lessons never interleave. */
+export const enrollmentMailbox = (studentId: string, courseId: string) => `enrollment:${studentId}:${courseId}`;
+
+/** What the enrollment service knows of course curricula, from the curriculum read model. */
+@Injectable()
+export class CourseLessons {
+  constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
+
+  async courseOf(lessonId: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ course_id: string }>(
+      'SELECT course_id FROM read.course_lessons WHERE lesson_id = $1',
+      [lessonId],
+    );
+    return rows[0]?.course_id;
+  }
+
+  async current(courseId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ lesson_id: string }>(
+      'SELECT lesson_id FROM read.course_lessons WHERE course_id = $1 ORDER BY position',
+      [courseId],
+    );
+    return rows.map((r) => r.lesson_id);
+  }
+}

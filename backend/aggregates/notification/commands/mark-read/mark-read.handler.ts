@@ -1,0 +1,29 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
+import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
+import { NotFoundError } from '../../../../src/platform/domain/errors.js';
+import { Notification, type NotificationView } from '../../notification.aggregate.js';
+
+export class MarkNotificationReadCommand extends Command<NotificationView> {
+  constructor(
+    readonly reader: AuthUser,
+    readonly notificationId: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(MarkNotificationReadCommand)
+export class MarkNotificationReadHandler implements ICommandHandler<MarkNotificationReadCommand, NotificationView> {
+  constructor(private readonly actors: AggregateActors) {}
+
+  execute({ reader, notificationId }: MarkNotificationReadCommand): Promise<NotificationView> {
+    return this.actors.run(notificationId, async (uow) => {
+      const notification = await uow.em.findOne(Notification, { id: notificationId });
+      // Someone else's notification answers like a missing one: no existence leak.
+      if (!notification || notification.userId !== reader.id) throw new NotFoundError('Notification not found');
+      notification.markRead();
+      return uow.track(notification).view();
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '../platform/config/config.js';
+import { migrate } from '../platform/database/migrate.js';
+import { createPool } from '../platform/database/pg-pool.js';
+import { PROJECTIONS, type Projection } from '../platform/projection/projection.js';
+import { checkReadModels } from '../platform/projection/read-model-checker.js';
+import { rebuildProjection } from '../platform/projection/projection-runner.js';
+import { ProjectionsModule } from '../app/projections.module.js';
+import { runMain } from '../app/run-main.js';
+
+const USAGE = 'usage: read-models check | read-models rebuild <projection name | all>';
+
+/** Operator commands: `check` prints every difference between read models and the write side; `rebuild` recomputes. */
+runMain(async () => {
+  const [command, target] = process.argv.slice(2);
+  const config = loadConfig();
+  await migrate(config.DATABASE_URL);
+  const context = await NestFactory.createApplicationContext(ProjectionsModule, { logger: ['error'] });
+  const projections = context.get<Projection[]>(PROJECTIONS);
+  const pool = createPool(config, 'read-models-cli');
+  try {
+    if (command === 'check') {
+      const differences = await checkReadModels(pool, projections);
+      for (const d of differences) console.log(JSON.stringify(d));
+      console.log(`${differences.length} differences`);
+      process.exitCode = differences.length === 0 ? 0 : 1;
+    } else if (command === 'rebuild' && target) {
+      const chosen = projections.filter((p) => p.rebuild && (target === 'all' || p.name === target));
+      if (chosen.length === 0) throw new Error(`no projection named ${target}; ${USAGE}`);
+      for (const projection of chosen) {
+        await rebuildProjection(pool, projection);
+        console.log(`rebuilt ${projection.name}`);
+      }
+    } else {
+      throw new Error(USAGE);
+    }
+  } finally {
+    await pool.end();
+    await context.close();
+  }
+});
