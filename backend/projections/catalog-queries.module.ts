@@ -3,11 +3,13 @@ import { CourseCatalogController } from './course-catalog/course-catalog.control
 import { CourseCatalogQuery } from './course-catalog/course-catalog.query.js';
 import { CurriculumController } from './curriculum/curriculum.controller.js';
 import { CurriculumQuery } from './curriculum/curriculum.query.js';
+import { CourseDashboardController } from './course-dashboard/course-dashboard.controller.js';
+import { CourseDashboardQuery } from './course-dashboard/course-dashboard.query.js';
 
 /** HTTP reads served from the catalog read models. */
 @Module({
-  controllers: [CourseCatalogController, CurriculumController],
-  providers: [CourseCatalogQuery, CurriculumQuery],
+  controllers: [CourseCatalogController, CurriculumController, CourseDashboardController],
+  providers: [CourseCatalogQuery, CurriculumQuery, CourseDashboardQuery],
   exports: [CourseCatalogQuery],
 })
 export class CatalogQueriesModule {}

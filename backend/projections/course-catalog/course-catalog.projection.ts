@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import type { SqlClient } from '../../src/platform/database/pg-pool.js';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { SqlClient, SqlPool } from '../../src/platform/database/pg-pool.js';
+import { SQL_POOL } from '../../src/platform/platform.module.js';
+import { LiveEmitter } from '../../src/platform/realtime/live-emitter.js';
+import { rooms } from '../../src/platform/realtime/rooms.js';
 import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
 import type { Projection } from '../../src/platform/projection/projection.js';
 import { CourseEvents, type CourseDetails } from '../../aggregates/course/course.events.js';
@@ -23,6 +26,11 @@ export class CourseCatalogProjection implements Projection {
     ReviewEvents.ReviewPosted,
     ReviewEvents.ReviewEdited,
   ];
+
+  constructor(
+    @Optional() private readonly live?: LiveEmitter,
+    @Optional() @Inject(SQL_POOL) private readonly pool?: SqlPool,
+  ) {}
 
   async apply(event: DomainEvent, sql: SqlClient): Promise<void> {
     switch (event.type) {
@@ -56,6 +64,18 @@ export class CourseCatalogProjection implements Projection {
       default:
         await this.applyDetails(event, sql);
     }
+  }
+
+  /** Course pages follow their rating live. */
+  async afterCommit(event: DomainEvent): Promise<void> {
+    if (!this.live || !this.pool) return;
+    if (event.type !== ReviewEvents.ReviewPosted && event.type !== ReviewEvents.ReviewEdited) return;
+    const { courseId } = event.payload as ReviewPostedPayload;
+    const { rows } = await this.pool.query<{ avg_rating: number; review_count: number }>(
+      'SELECT avg_rating::float8 AS avg_rating, review_count FROM read.course_cards WHERE id = $1',
+      [courseId],
+    );
+    if (rows[0]) this.live.emit(rooms.course(courseId), 'course.rating', { course_id: courseId, ...rows[0] });
   }
 
   /** Course events carry the full details of their version; a stale one never overwrites a newer card. */

@@ -8,9 +8,9 @@ import { CourseEvents, type CurriculumRevised } from '../../aggregates/course/co
 async function placeLessons(sql: SqlClient, courseId: string): Promise<void> {
   await sql.query('DELETE FROM read.course_lessons WHERE course_id = $1', [courseId]);
   await sql.query(
-    `INSERT INTO read.course_lessons (lesson_id, course_id, module_id, position, is_preview)
+    `INSERT INTO read.course_lessons (lesson_id, course_id, module_id, position, is_preview, title)
      SELECT (l.value->>'id')::uuid, c.course_id, (l.value->>'module_id')::uuid,
-            row_number() OVER (ORDER BY m.ord, l.ord), (l.value->>'is_preview')::boolean
+            row_number() OVER (ORDER BY m.ord, l.ord), (l.value->>'is_preview')::boolean, l.value->>'title'
        FROM read.curricula c
       CROSS JOIN LATERAL jsonb_array_elements(c.modules) WITH ORDINALITY AS m(value, ord)
       CROSS JOIN LATERAL jsonb_array_elements(m.value->'lessons') WITH ORDINALITY AS l(value, ord)
@@ -61,10 +61,10 @@ export class CurriculumProjection implements Projection {
          FROM course.courses c`,
     );
     await sql.query(
-      `INSERT INTO read.course_lessons (lesson_id, course_id, module_id, position, is_preview)
+      `INSERT INTO read.course_lessons (lesson_id, course_id, module_id, position, is_preview, title)
        SELECT l.id, l.course_id, l.module_id,
               row_number() OVER (PARTITION BY l.course_id ORDER BY m.position, m.created_at, m.id, l.position, l.created_at, l.id),
-              l.is_preview
+              l.is_preview, l.title
          FROM course.lessons l JOIN course.modules m ON m.id = l.module_id`,
     );
   }

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { SqlClient } from '../../src/platform/database/pg-pool.js';
 import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
 import type { Projection } from '../../src/platform/projection/projection.js';
+import { LiveEmitter } from '../../src/platform/realtime/live-emitter.js';
+import { rooms } from '../../src/platform/realtime/rooms.js';
 import {
   EnrollmentEvents,
   type EnrollmentState,
@@ -19,6 +21,8 @@ export class LearningProgressProjection implements Projection {
     EnrollmentEvents.LessonCompleted,
     EnrollmentEvents.CourseCompleted,
   ];
+
+  constructor(@Optional() private readonly live?: LiveEmitter) {}
 
   async apply(event: DomainEvent, sql: SqlClient): Promise<void> {
     const e = (event.payload as { enrollment: EnrollmentState }).enrollment;
@@ -49,6 +53,16 @@ export class LearningProgressProjection implements Projection {
         [e.studentId, e.courseId, lessonId, completedAt],
       );
     }
+  }
+
+  /** The student sees their progress move: the numbers the command computed, now in the read model. */
+  async afterCommit(event: DomainEvent): Promise<void> {
+    if (event.type !== EnrollmentEvents.LessonCompleted) return;
+    const { enrollment, progress } = event.payload as LessonCompletedPayload;
+    this.live?.emit(rooms.user(enrollment.studentId), 'progress.updated', {
+      course_id: enrollment.courseId,
+      ...progress,
+    });
   }
 
   async rebuild(sql: SqlClient): Promise<void> {

@@ -6,6 +6,7 @@ import { registerPlatformGauges } from '../platform/metrics/platform-gauges.js';
 import { PlatformModule, SQL_POOL } from '../platform/platform.module.js';
 import type { SqlPool } from '../platform/database/pg-pool.js';
 import { ProjectionQueues } from '../platform/queue/projection-queues.js';
+import { LiveGateway } from '../platform/realtime/live-gateway.js';
 import { IdentityModule } from '../../aggregates/identity/identity.module.js';
 import { CourseModule } from '../../aggregates/course/course.module.js';
 import { CatalogQueriesModule } from '../../projections/catalog-queries.module.js';
@@ -45,6 +46,7 @@ export class ApiModule {
       providers: [
         { provide: ProjectionQueues, useFactory: () => new ProjectionQueues(config, PROJECTION_NAMES) },
         QueuesCloser,
+        LiveGateway,
         {
           provide: 'PLATFORM_GAUGES',
           useFactory: (pool: SqlPool, queues: ProjectionQueues) => registerPlatformGauges(pool, queues),

@@ -1,10 +1,13 @@
-import { Module, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { LiveEmitter } from '../platform/realtime/live-emitter.js';
 import { PROJECTIONS, type Projection } from '../platform/projection/projection.js';
 import { UserDirectoryProjection } from '../../projections/user-directory/user-directory.projection.js';
 import { CourseCatalogProjection } from '../../projections/course-catalog/course-catalog.projection.js';
 import { CurriculumProjection } from '../../projections/curriculum/curriculum.projection.js';
 import { LearningProgressProjection } from '../../projections/learning-progress/learning-progress.projection.js';
 import { NotificationFeedProjection } from '../../projections/notification-feed/notification-feed.projection.js';
+import { NotificationPushProjection } from '../../projections/notification-push/notification-push.projection.js';
+import { CourseDashboardProjection } from '../../projections/course-dashboard/course-dashboard.projection.js';
 
 type ProjectionClass = Type<Projection> & { readonly projectionName: string };
 
@@ -15,20 +18,29 @@ export const PROJECTION_CLASSES: ProjectionClass[] = [
   CurriculumProjection,
   LearningProgressProjection,
   NotificationFeedProjection,
+  NotificationPushProjection,
+  CourseDashboardProjection,
 ];
 
 /** The api needs the queue names (readiness, metrics) without running the projections. */
 export const PROJECTION_NAMES = PROJECTION_CLASSES.map((c) => c.projectionName);
 
-@Module({
-  providers: [
-    ...PROJECTION_CLASSES,
-    {
-      provide: PROJECTIONS,
-      useFactory: (...projections: Projection[]) => projections,
-      inject: PROJECTION_CLASSES,
-    },
-  ],
-  exports: [PROJECTIONS],
-})
-export class ProjectionsModule {}
+/** The projections as Nest providers; with `live`, they push live events after they commit. */
+@Module({})
+export class ProjectionsModule {
+  static forRoot({ live }: { live: boolean }): DynamicModule {
+    return {
+      module: ProjectionsModule,
+      providers: [
+        ...(live ? [LiveEmitter] : []),
+        ...PROJECTION_CLASSES,
+        {
+          provide: PROJECTIONS,
+          useFactory: (...projections: Projection[]) => projections,
+          inject: PROJECTION_CLASSES,
+        },
+      ],
+      exports: [PROJECTIONS],
+    };
+  }
+}

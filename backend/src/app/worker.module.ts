@@ -55,7 +55,10 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ config, entities: ENTITIES, role: 'worker' }), ProjectionsModule],
+      imports: [
+        PlatformModule.forRoot({ config, entities: ENTITIES, role: 'worker' }),
+        ProjectionsModule.forRoot({ live: true }),
+      ],
       providers: [WorkerLifecycle],
       exports: [WorkerLifecycle],
     };

@@ -16,7 +16,9 @@ runMain(async () => {
   const [command, target] = process.argv.slice(2);
   const config = loadConfig();
   await migrate(config.DATABASE_URL);
-  const context = await NestFactory.createApplicationContext(ProjectionsModule, { logger: ['error'] });
+  const context = await NestFactory.createApplicationContext(ProjectionsModule.forRoot({ live: false }), {
+    logger: ['error'],
+  });
   const projections = context.get<Projection[]>(PROJECTIONS);
   const pool = createPool(config, 'read-models-cli');
   try {

@@ -1,0 +1,35 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, SignedIn } from '../../src/platform/auth/access.js';
+import type { AuthUser } from '../../src/platform/auth/auth-user.js';
+import { ForbiddenError, NotFoundError } from '../../src/platform/domain/errors.js';
+import { UuidParam } from '../../src/platform/http/validation.js';
+import { CourseCatalogQuery } from '../course-catalog/course-catalog.query.js';
+import { CourseDashboardQuery } from './course-dashboard.query.js';
+
+@ApiTags('course')
+@Controller('api/course/courses')
+export class CourseDashboardController {
+  constructor(
+    private readonly dashboards: CourseDashboardQuery,
+    private readonly catalog: CourseCatalogQuery,
+  ) {}
+
+  /** Totals across the calling teacher's courses, and each course's stats. */
+  @Get('my/dashboard')
+  @SignedIn('teacher')
+  overview(@CurrentUser() teacher: AuthUser) {
+    return this.dashboards.overview(teacher.id);
+  }
+
+  @Get(':id/dashboard')
+  @SignedIn('teacher', 'admin')
+  async dashboard(@CurrentUser() user: AuthUser, @UuidParam('id') courseId: string) {
+    const course = await this.catalog.get(courseId);
+    if (user.role !== 'admin' && course.teacher_id !== user.id)
+      throw new ForbiddenError('Only the course owner may see its dashboard');
+    const dashboard = await this.dashboards.dashboard(courseId);
+    if (!dashboard) throw new NotFoundError('Dashboard not ready yet; try again in a moment');
+    return dashboard;
+  }
+}
