@@ -529,7 +529,12 @@ const tool: Fill = (rng, subject) => pick(rng, subject.tools);
 const twoTopics: Fill = (rng, subject) => pickTwo(rng, subject.topics).join(' and ');
 const twoTools: Fill = (rng, subject) => pickTwo(rng, subject.tools).join(' and ');
 
-/** Sentence templates by paragraph; `{S}` is the subject, `{t}` a topic, `{tt}` two topics, `{x}` a tool, `{xx}` two tools, `{o}` the outcome. */
+/**
+ * Sentence templates by paragraph; `{S}` is the subject, `{t}` a topic, `{tt}` two topics, `{x}` a tool,
+ * `{xx}` two tools, `{o}` the outcome. Generic catalog words (complete, advanced, practical, beginner, professional)
+ * each sit in only one or two templates, so they appear in a realistic share of descriptions (roughly 10–35%),
+ * not in nearly all of them.
+ */
 const OPENINGS = [
   'This course is a structured introduction to {S} for anyone who wants to {o}.',
   '{S} is one of the most valuable skills you can learn today, and this course shows you how to use it well.',
@@ -538,39 +543,61 @@ const OPENINGS = [
   'Companies everywhere are looking for people who know {S}, and this course gives you a solid, practical foundation.',
   'Learning {S} does not have to be overwhelming: we break it down into small, focused lessons.',
   'This is the course I wish I had when I first started working with {S}.',
+  'Want to {o}? This course takes you there one clear step at a time.',
+  'Here you will go from reading about {S} to actually using it.',
+  'Most people who try to learn {S} get stuck on {t}; this course makes sure you do not.',
 ];
 
 const CONTEXT = [
   'We start from first principles and build up to {tt}, one concept at a time.',
   'Every idea is introduced with a short explanation, a live demonstration and an exercise you solve yourself.',
   'You will see why {t} matters and how experienced practitioners approach it.',
-  'Along the way we use {xx}, so you get comfortable with the tools professionals rely on.',
+  'Along the way we use {xx}, so you get comfortable with the tools that working engineers rely on.',
   'The material has been updated to reflect current best practices in {S}.',
   'Instead of memorizing syntax, you will learn to think like an engineer and reason about trade-offs.',
   'Each module ends with a quiz so you can check your understanding before moving on.',
+  'The pace is steady but never rushed, and every lecture builds on the previous one.',
+  'Clear diagrams and worked examples make even the tricky parts of {S} easy to follow.',
+  'You will also learn how to read documentation and find answers on your own.',
+  'The instructor has taught {S} to thousands of learners and knows where people usually struggle.',
+  'We focus on the ideas that matter most and leave out trivia you will never use.',
 ];
 
 const LEARN = [
   'You will learn {tt}, and how they fit together in a real project.',
   'We cover {t} in depth, with examples taken from production code.',
-  'You will practice {t} using {x} until it feels natural.',
+  'You will work through {t} using {x} until it feels natural.',
   'A full module is dedicated to {t}, a topic many courses skip.',
   'You will understand common mistakes with {t} and how to avoid them.',
   'We explore {t} step by step and then apply it to a larger case study.',
   'You will get hands-on experience with {x} and learn when to reach for it.',
-  'By working through realistic exercises you will master {tt}.',
+  'By working through realistic exercises you will get comfortable with {tt}.',
   'We compare different approaches to {t} and discuss when each one is the right choice.',
   'You will build a small but complete application that ties together everything covered so far.',
-  'Advanced sections go beyond the basics and show how {t} works under the hood.',
+  'Later sections go beyond the basics and show how {t} works under the hood.',
   'You will write, test and debug your own code with {x}.',
+  'You will set up {x} from scratch and use it throughout the course.',
+  'We walk through {t} with several short examples before you try it yourself.',
+  'You will learn how {t} is used in industry and why it matters.',
+  'A dedicated lesson shows how {xx} work together.',
+  'You will refactor an existing project to use {t} properly.',
+  'We look at {t} from the ground up and clear up the most common misconceptions.',
+  'You will solve a series of exercises on {tt}, each a little harder than the last.',
+  'You will learn to measure, troubleshoot and improve your work with {x}.',
+  'Case studies show how real teams applied {t} and what they learned.',
+  'You will learn the vocabulary of {S} so you can follow conversations with experienced colleagues.',
 ];
 
 const AUDIENCE = [
-  'This course is designed for beginners, but experienced learners will also find plenty of advanced material.',
+  'This course is designed for beginners, but there is plenty here for experienced learners too.',
   'No prior experience with {S} is required; basic computer skills are enough to get started.',
-  'It is a great fit for students, career changers and professionals who want to {o}.',
+  'It is a great fit for students, career changers and working professionals who want to {o}.',
   'If you already know the basics, you can skip ahead to the sections on {t}.',
   'Developers, analysts and team leads have used this course to level up their {S} skills.',
+  'If you are preparing for an advanced role or a certification, the later modules are for you.',
+  'You only need a laptop, an internet connection and curiosity.',
+  'Learners from over a hundred countries have taken this course.',
+  'It works well as a refresher if you have not touched {S} in a while.',
 ];
 
 const FORMAT = [
@@ -578,8 +605,12 @@ const FORMAT = [
   'All source code is available, and every lesson comes with notes you can review later.',
   'Lessons are short, so you can make steady progress even with a busy schedule.',
   'You can ask questions in the discussion forum, where the instructor answers within a day.',
-  'Practical assignments with detailed solutions help you turn knowledge into skill.',
+  'Graded assignments with detailed solutions help you turn knowledge into skill.',
   'You will finish with a portfolio project that demonstrates your {S} skills to employers.',
+  'Subtitles and transcripts are available for every video.',
+  'You get lifetime access, including all future updates to the course.',
+  'A certificate of completion is available when you finish.',
+  'Each section comes with a cheat sheet you can keep on your desk.',
 ];
 
 const CLOSINGS = [
@@ -588,6 +619,7 @@ const CLOSINGS = [
   'Enroll now and take the next step in your career.',
   'See you in the first lesson!',
   'Start learning {S} today and build skills that last.',
+  'Let us get started.',
 ];
 
 function render(rng: Rng, template: string, subject: Subject): string {

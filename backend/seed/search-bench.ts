@@ -2,8 +2,9 @@
  * Catalog search benchmark: the platform's full-text search against the spec's original ILIKE query.
  *
  *   node backend/dist/seed/search-bench.js [--courses 100000] [--teachers N] [--runs 30] [--seed 42] [--keep] [--out DIR]
+ *                                          [--database edu_search_bench] [--loaders N]
  *
- * Builds a scratch database (edu_search_bench, on the server of DATABASE_URL) with the real migrations, loads N
+ * Builds a scratch database (--database, default edu_search_bench, on the server of DATABASE_URL) with the real migrations, loads N
  * deterministic courses and their teachers into the catalog read model, then times, for each of the Locust search
  * terms, the platform's own query (CourseCatalogQuery.list) and the ILIKE baseline, interleaved so both see the same
  * machine load. Prints a markdown table and writes it with a JSON copy to bench/results/search-vs-ilike.{md,json}.
@@ -50,7 +51,7 @@ export const SEARCH_TERMS = [
   'professional',
 ] as const;
 
-const BENCH_DATABASE = 'edu_search_bench';
+const DEFAULT_DATABASE = 'edu_search_bench';
 const PAGE_SIZE = 20;
 const WARMUP_PASSES = 3;
 const COURSE_BATCH = 1_000;
@@ -65,6 +66,8 @@ interface Options {
   runs: number;
   seed: number;
   keep: boolean;
+  /** The scratch database: dropped and recreated, so two concurrent runs need different names. */
+  database: string;
   loaders: number;
   outDir: string;
   serverUrl: string;
@@ -95,6 +98,7 @@ function parseOptions(argv: string[]): Options {
       seed: { type: 'string' },
       loaders: { type: 'string' },
       out: { type: 'string' },
+      database: { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -103,8 +107,8 @@ function parseOptions(argv: string[]): Options {
   if (values.help) {
     console.log(
       'usage: node backend/dist/seed/search-bench.js [--courses 100000] [--teachers courses/20] [--runs 30] [--seed 42]\n' +
-        '       [--loaders CPUs] [--out bench/results] [--keep]\n' +
-        `Uses the Postgres server of DATABASE_URL (default 127.0.0.1:5432); the scratch database ${BENCH_DATABASE} is dropped and recreated.`,
+        '       [--loaders CPUs] [--out bench/results] [--database edu_search_bench] [--keep]\n' +
+        'Uses the Postgres server of DATABASE_URL (default 127.0.0.1:5432); the scratch database is dropped and recreated.',
     );
     process.exit(0);
   }
@@ -115,6 +119,7 @@ function parseOptions(argv: string[]): Options {
     runs: positiveInt('runs', values.runs, 30),
     seed: positiveInt('seed', values.seed, 42),
     keep: values.keep,
+    database: values.database ?? DEFAULT_DATABASE,
     loaders: positiveInt('loaders', values.loaders, Math.max(2, os.availableParallelism())),
     outDir: path.resolve(values.out ?? path.join(repositoryRoot(), 'bench', 'results')),
     serverUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/eduplatform',
@@ -127,11 +132,11 @@ function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-async function dropDatabase(serverUrl: string): Promise<void> {
+async function dropDatabase(serverUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(BENCH_DATABASE)} WITH (FORCE)`);
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
   } finally {
     await client.end();
   }
@@ -451,13 +456,13 @@ function markdown(report: Report): string {
 async function main(): Promise<void> {
   const started = performance.now();
   const options = parseOptions(process.argv.slice(2));
-  const benchUrl = databaseUrl(options.serverUrl, BENCH_DATABASE);
+  const benchUrl = databaseUrl(options.serverUrl, options.database);
   const rng = createRng(options.seed);
 
   log(
-    `search-bench: ${options.courses} courses, ${options.teachers} teachers, ${options.runs} runs, database ${BENCH_DATABASE}`,
+    `search-bench: ${options.courses} courses, ${options.teachers} teachers, ${options.runs} runs, database ${options.database}`,
   );
-  await dropDatabase(options.serverUrl);
+  await dropDatabase(options.serverUrl, options.database);
   await migrate(benchUrl);
   const pool = createPool(
     loadConfig({ DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: String(Math.max(4, options.loaders)) }),
@@ -509,8 +514,8 @@ async function main(): Promise<void> {
     log(`wrote ${path.join(options.outDir, 'search-vs-ilike.{md,json}')}`);
   } finally {
     await pool.end();
-    if (options.keep) log(`kept database ${BENCH_DATABASE}`);
-    else await dropDatabase(options.serverUrl);
+    if (options.keep) log(`kept database ${options.database}`);
+    else await dropDatabase(options.serverUrl, options.database);
   }
 }
 
