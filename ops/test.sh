@@ -15,3 +15,5 @@ npm run build --silent
 npm run check --silent -w frontend
 echo "== specs"
 (cd backend && npx vitest run)
+echo "== browser end-to-end"
+bash ops/e2e.sh

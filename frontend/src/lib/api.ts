@@ -58,6 +58,8 @@ export interface Course {
   avg_rating: number | string | null;
   review_count: number;
   enrollment_count: number;
+  /** Count of 1- to 5-star reviews (index 0 is 1 star). */
+  rating_histogram?: number[];
   created_at: string;
 }
 
@@ -114,13 +116,44 @@ export interface Enrollment {
   enrolled_at: string;
 }
 
-export interface CourseProgress {
-  course_id: string;
+/** Progress counts, as in a `progress.updated` push and a lesson completion answer. */
+export interface ProgressCounts {
+  course_id?: string;
   completed_lessons: number;
   total_lessons: number;
   percentage: number;
   status: EnrollmentStatus;
+}
+
+export interface CourseProgress extends ProgressCounts {
+  course_id: string;
   completed_lesson_ids: string[];
+}
+
+export interface LessonCompletion {
+  id: string;
+  lesson_id: string;
+  course_id: string;
+  completed_at: string;
+  progress: ProgressCounts;
+}
+
+/** An item of GET /enrollment/enrollments/me. */
+export interface MyEnrollment extends Enrollment {
+  course_title: string;
+  completed_at: string | null;
+  certificate_id: string | null;
+  completed_lessons: number;
+  total_lessons: number;
+  percentage: number;
+}
+
+export interface Certificate {
+  id: string;
+  student_name: string;
+  course_id: string;
+  course_title: string;
+  completed_at: string;
 }
 
 export interface Payment {
@@ -140,6 +173,42 @@ export interface Notification {
   body: string;
   is_read: boolean;
   created_at: string;
+}
+
+export interface NotificationPage extends Page<Notification> {
+  unread: number;
+}
+
+export interface DayCount {
+  /** YYYY-MM-DD */
+  day: string;
+  count: number;
+}
+
+export interface FunnelStep {
+  lesson_id: string;
+  title: string;
+  order: number;
+  completed: number;
+}
+
+/** The teacher's live dashboard of one course (GET /course/courses/{id}/dashboard). */
+export interface CourseDashboard {
+  course_id: string;
+  enrollment_count: number;
+  enrollments_per_day: DayCount[];
+  active_learners: number;
+  completions: number;
+  funnel: FunnelStep[];
+  rating_histogram: number[];
+  avg_rating: number | string | null;
+  review_count: number;
+  revenue: Money;
+}
+
+export interface DashboardOverview {
+  items: CourseDashboard[];
+  totals: { enrollment_count: number; completions: number; revenue: Money };
 }
 
 export interface RegisterInput {
@@ -444,4 +513,61 @@ export const courses = {
         query,
       }),
     ),
+  dashboard: (id: string, f?: Fetch) =>
+    request<CourseDashboard>('GET', `/course/courses/${encodeURIComponent(id)}/dashboard`, { fetch: f }),
+  myDashboard: (f?: Fetch) => request<DashboardOverview>('GET', '/course/courses/my/dashboard', { fetch: f }),
+  postReview: (input: { course_id: string; rating: number; comment: string }) =>
+    request<Review>('POST', '/course/reviews', { body: input }),
+  editReview: (id: string, input: { rating?: number; comment?: string }) =>
+    request<Review>('PUT', `/course/reviews/${encodeURIComponent(id)}`, { body: input }),
 };
+
+// ---------------------------------------------------------------- payment
+
+export const payments = {
+  /** Retried with the same `idempotencyKey`, the server answers with the same payment. */
+  pay: (courseId: string, amount: Money, idempotencyKey: string) =>
+    request<Payment>('POST', '/payment/payments', {
+      body: { course_id: courseId, amount },
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+};
+
+// ---------------------------------------------------------------- enrollment
+
+export const enrollment = {
+  enroll: (courseId: string, paymentId?: string) =>
+    request<Enrollment>('POST', '/enrollment/enrollments', {
+      body: paymentId ? { course_id: courseId, payment_id: paymentId } : { course_id: courseId },
+    }),
+  mine: (f?: Fetch, query: Query = { limit: 100 }) =>
+    request<Page<MyEnrollment>>('GET', '/enrollment/enrollments/me', { fetch: f, query }),
+  /** 403 when the student is not enrolled in the course. */
+  progress: (courseId: string, f?: Fetch) =>
+    request<CourseProgress>('GET', `/enrollment/progress/courses/${encodeURIComponent(courseId)}`, { fetch: f }),
+  completeLesson: (lessonId: string, courseId?: string) =>
+    request<LessonCompletion>('POST', `/enrollment/progress/lessons/${encodeURIComponent(lessonId)}/complete`, {
+      body: courseId ? { course_id: courseId } : {},
+    }),
+  certificate: (id: string, f?: Fetch) =>
+    request<Certificate>('GET', `/enrollment/certificates/${encodeURIComponent(id)}`, { fetch: f, auth: false }),
+};
+
+// ---------------------------------------------------------------- notification
+
+export const notifications = {
+  mine: (query: Query = { limit: 20 }, f?: Fetch) =>
+    request<NotificationPage>('GET', '/notification/notifications/me', { fetch: f, query }),
+  markRead: (id: string) =>
+    request<Notification>('PATCH', `/notification/notifications/${encodeURIComponent(id)}/read`),
+};
+
+/** A fresh random key (UUID v4), also outside secure contexts where `crypto.randomUUID` is missing. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -41,3 +41,10 @@ export function dateLabel(iso: string): string {
     ? iso
     : d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/** "$1,249.50" for a decimal string or number. */
+export function money(value: string | number | null | undefined): string {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return value == null ? '—' : `$${value}`;
+  return n.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+}

@@ -1,4 +1,4 @@
-import { courses, errorMessage, type Course } from '$lib/api';
+import { courses, errorMessage, type Course, type DashboardOverview } from '$lib/api';
 import { access } from '$lib/guard';
 import { SESSION_DEPENDENCY } from '$lib/session.svelte';
 import type { PageLoad } from './$types';
@@ -7,11 +7,15 @@ export const load: PageLoad = async ({ fetch, depends, parent }) => {
   depends(SESSION_DEPENDENCY);
   await parent();
   const a = access('teacher');
-  if (a.access !== 'granted') return { ...a, courses: [] as Course[], error: null };
+  if (a.access !== 'granted') {
+    return { ...a, courses: [] as Course[], error: null, overview: null as DashboardOverview | null };
+  }
+  // The overview is optional: any failure (e.g. 404 while the server has no dashboards) shows "unavailable".
+  const overview = courses.myDashboard(fetch).catch(() => null);
   try {
     const mine = await courses.mine(fetch);
-    return { ...a, courses: mine.items, error: null };
+    return { ...a, courses: mine.items, error: null, overview: await overview };
   } catch (e) {
-    return { ...a, courses: [] as Course[], error: errorMessage(e) };
+    return { ...a, courses: [] as Course[], error: errorMessage(e), overview: await overview };
   }
 };

@@ -1,17 +1,32 @@
-import { ApiError, courses, errorMessage, type Lesson } from '$lib/api';
-import { SESSION_DEPENDENCY } from '$lib/session.svelte';
+import { ApiError, courses, errorMessage, type CourseProgress, type Lesson } from '$lib/api';
+import { progressOrNull } from '$lib/learning';
+import { session, SESSION_DEPENDENCY } from '$lib/session.svelte';
 import type { PageLoad } from './$types';
 
+interface Extra {
+  /** The course's title, for the breadcrumb (null when it could not be read). */
+  courseTitle: string | null;
+  /** The student's progress in the lesson's course; null when not a student or not enrolled. */
+  progress: CourseProgress | null;
+}
+
 export type LessonResult =
-  { lesson: Lesson; status: 200; detail: null } | { lesson: null; status: number; detail: string };
+  ({ lesson: Lesson; status: 200; detail: null } & Extra) | ({ lesson: null; status: number; detail: string } & Extra);
 
 export const load: PageLoad = async ({ params, fetch, depends, parent }): Promise<LessonResult> => {
   // Who may read a lesson depends on who is logged in.
   depends(SESSION_DEPENDENCY);
   await parent();
+  let lesson: Lesson;
   try {
-    return { lesson: await courses.lesson(params.id, fetch), status: 200, detail: null };
+    lesson = await courses.lesson(params.id, fetch);
   } catch (e) {
-    return { lesson: null, status: e instanceof ApiError ? e.status : 0, detail: errorMessage(e) };
+    const status = e instanceof ApiError ? e.status : 0;
+    return { lesson: null, status, detail: errorMessage(e), courseTitle: null, progress: null };
   }
+  const [course, progress] = await Promise.all([
+    courses.get(lesson.course_id, fetch).catch(() => null),
+    session.user?.role === 'student' ? progressOrNull(lesson.course_id, fetch).catch(() => null) : null,
+  ]);
+  return { lesson, status: 200, detail: null, courseTitle: course?.title ?? null, progress };
 };

@@ -1,0 +1,284 @@
+#!/usr/bin/env bash
+# The benchmark: on this one machine, builds, seeds, starts the platform in production mode (api + worker), runs
+# the Locust scenarios headless, samples CPU and memory, and writes a report (markdown, JSON, chart) of the run.
+#
+#   npm run bench -- [--scale 1] [--users 2000] [--spawn-rate 50] [--duration 5m] [--seed 42]
+#   npm run bench -- --smoke          # scale 0.01, 50 users, 30 s; fails on any unexpected Locust failure
+#
+# Options: --port N (default 3100, smoke 3190) · --out DIR (default bench/results/<UTC time>, smoke bench/tmp/…)
+#          --no-build · --no-search (skip search-vs-ILIKE) · --search-runs N (default 5) · --check / --no-check
+#          (read-model checker after the load; default on in smoke mode, off at full scale where it takes minutes)
+#          --keep-running (leave api and worker up after the report, for poking at; Ctrl-C stops them)
+# Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/edu_bench, smoke …/edu_bench_smoke),
+#              REDIS_URL (default redis://127.0.0.1:6379; the run uses a Redis key prefix of its own and deletes it).
+# Exit status: non-zero when the platform fails to start, dies during the run, or any response was an unexpected
+# failure (or, with --check, a read model differs from the write side). Timings never fail the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+args=("$@")
+set -- # with-node.sh runs its arguments when it has any
+source ops/with-node.sh
+set -- "${args[@]}"
+root=$PWD
+
+die() {
+  echo "bench: $*" >&2
+  exit 1
+}
+say() { echo "bench: $*" >&2; }
+
+scale='' users='' spawn='' duration='' seed=42 smoke=0 port='' build=1 search='' search_runs=5 check='' out=''
+keep_running=0
+command_line="npm run bench --${*:+ $*}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) scale=$2; shift 2 ;;
+    --users | -u) users=$2; shift 2 ;;
+    --spawn-rate | -r) spawn=$2; shift 2 ;;
+    --duration | -t) duration=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --smoke) smoke=1; shift ;;
+    --port) port=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --no-search) search=0; shift ;;
+    --search-runs) search_runs=$2; shift 2 ;;
+    --check) check=1; shift ;;
+    --no-check) check=0; shift ;;
+    --keep-running) keep_running=1; shift ;;
+    -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option $1 (see --help)" ;;
+  esac
+done
+if [ "$smoke" = 1 ]; then
+  : "${scale:=0.01}" "${users:=50}" "${spawn:=10}" "${duration:=30s}" "${search:=0}" "${check:=1}" "${port:=3190}"
+  mode=smoke
+else
+  : "${scale:=1}" "${users:=2000}" "${spawn:=50}" "${duration:=5m}" "${search:=1}" "${check:=0}" "${port:=3100}"
+  mode=full
+fi
+[[ $scale =~ ^[0-9]*\.?[0-9]+$ ]] || die "--scale must be a number"
+[[ $users =~ ^[0-9]+$ && $spawn =~ ^[0-9.]+$ ]] || die "--users and --spawn-rate must be numbers"
+[[ $duration =~ ^[0-9]+[smh]?([0-9]+[smh])*$ ]] || die "--duration looks like 30s, 5m or 1h30m"
+
+locust_bin=/usr/bin/locust
+[ -x "$locust_bin" ] || die "Locust not found at $locust_bin: apt-get install -y python3-locust"
+python=/usr/bin/python3
+command -v redis-cli >/dev/null || die "redis-cli not found (apt-get install -y redis-tools)"
+command -v psql >/dev/null || die "psql not found (apt-get install -y postgresql-client)"
+
+stamp=$(date -u +%Y-%m-%dT%H-%M-%SZ)
+if [ -z "$out" ]; then
+  if [ "$mode" = smoke ]; then out="bench/tmp/smoke-$stamp"; else out="bench/results/$stamp"; fi
+fi
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+default_db=edu_bench
+[ "$mode" = smoke ] && default_db=edu_bench_smoke
+export DATABASE_URL="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$default_db}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export REDIS_PREFIX="edu-bench-$stamp-$$"
+export NODE_ENV=production LOG_LEVEL=warn FRONTEND_HANDLER='' HOST=127.0.0.1 PORT=$port
+JWT_SECRET=$(node -e "process.stdout.write(require('node:crypto').randomBytes(48).toString('base64url'))")
+ADMIN_PASSWORD=$(node -e "process.stdout.write(require('node:crypto').randomBytes(18).toString('base64url'))")
+export JWT_SECRET ADMIN_PASSWORD
+redis_host=$(node -e "const u=new URL(process.env.REDIS_URL);process.stdout.write(u.hostname+' '+(u.port||6379))")
+rcli() { redis-cli -h "${redis_host% *}" -p "${redis_host#* }" "$@"; }
+sql() { psql "$DATABASE_URL" -X -v ON_ERROR_STOP=1 -Atq "$@"; }
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use (pass --port)"; fi
+
+# --- everything started from here on is stopped on exit, whatever happens ----------------------------------------
+started=() # pids, in start order
+pids_file="$out/pids"
+: >"$pids_file"
+start() { # start ROLE LOGFILE command...
+  local role=$1 log=$2
+  shift 2
+  "$@" >"$log" 2>&1 &
+  started+=($!)
+  echo "$role=$!" >>"$pids_file"
+}
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  local i pid
+  for ((i = ${#started[@]} - 1; i >= 0; i--)); do kill -TERM "${started[i]}" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do
+    local alive=0
+    for pid in "${started[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.2
+  done
+  for pid in "${started[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  # The run's queues and rate-limit keys: nothing of it may stay behind in Redis.
+  rcli --scan --pattern "$REDIS_PREFIX:*" 2>/dev/null | xargs -r -n 500 redis-cli -h "${redis_host% *}" -p "${redis_host#* }" unlink >/dev/null 2>&1 || true
+  rm -f "$pids_file"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+alive() { kill -0 "$1" 2>/dev/null; }
+
+say "mode $mode: scale $scale, $users users at $spawn/s for $duration, port $port, results in ${out#"$root"/}"
+if [ "$build" = 1 ]; then
+  say "building the backend"
+  npm run build --silent -w backend >"$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; die "build failed"; }
+fi
+
+say "seeding ${DATABASE_URL##*/} at scale $scale"
+node backend/dist/seed/seed.js --scale "$scale" --seed "$seed" --reset --timings "$out/seed.json" 2> >(tee "$out/seed.log" >&2) ||
+  die "seed failed (see $out/seed.log)"
+
+say "starting api and worker (NODE_ENV=production)"
+start api "$out/api.log" node backend/dist/src/main.api.js
+api_pid=${started[-1]}
+start worker "$out/worker.log" node backend/dist/src/main.worker.js
+worker_pid=${started[-1]}
+base="http://127.0.0.1:$port"
+for i in $(seq 1 120); do
+  alive "$api_pid" || { tail -20 "$out/api.log" >&2; die "the api exited during start-up"; }
+  alive "$worker_pid" || { tail -20 "$out/worker.log" >&2; die "the worker exited during start-up"; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" = 200 ] && break
+  [ "$i" = 120 ] && die "not ready after 60 s: $(curl -s "$base/health/ready")"
+  sleep 0.5
+done
+say "ready: $(curl -s "$base/health/ready")"
+
+redis_snapshot() { # redis_snapshot FILE
+  { rcli info memory | tr -d '\r'; echo "prefix_keys:$(rcli --scan --pattern "$REDIS_PREFIX:*" | wc -l)"; } >"$1"
+}
+redis_snapshot "$out/redis-before.txt"
+
+start sampler "$out/sampler.log" "$python" ops/bench/sample.py "$out/samples.csv" --interval 5 --pids-file "$pids_file" \
+  --database "${DATABASE_URL##*/}"
+redis_sampler() {
+  echo "time,used_memory"
+  while true; do
+    echo "$(date +%s),$(rcli info memory | tr -d '\r' | sed -n 's/^used_memory://p')"
+    sleep 5
+  done
+}
+start redis-sampler "$out/redis-samples.csv" redis_sampler
+
+say "running Locust: $users users, spawn rate $spawn/s, $duration"
+locust_started=$(date +%s.%N)
+start locust "$out/locust.out" env EDU_SCALE="$scale" "$locust_bin" -f locust/locustfile.py --host "$base" --headless \
+  -u "$users" -r "$spawn" -t "$duration" --csv "$out/locust" --csv-full-history --only-summary --loglevel WARNING \
+  --logfile "$out/locust.log" --exit-code-on-error 1 --stop-timeout 5
+locust_pid=${started[-1]}
+locust_exit=0
+wait "$locust_pid" || locust_exit=$?
+locust_finished=$(date +%s.%N)
+platform_ok=1
+alive "$api_pid" || { platform_ok=0; say "the api died during the run"; }
+alive "$worker_pid" || { platform_ok=0; say "the worker died during the run"; }
+say "Locust finished (exit $locust_exit); waiting for the projections to drain"
+
+# Drained: no unpublished outbox row and no waiting or active projection job.
+outbox_union=$(sql -c "SELECT string_agg(format('SELECT count(*) FROM %I.outbox WHERE published_at IS NULL', table_schema), ' UNION ALL ')
+                        FROM information_schema.tables WHERE table_name = 'outbox'")
+for _ in $(seq 1 60); do
+  pending=$(sql -c "SELECT coalesce(sum(count), 0) FROM ($outbox_union) t(count)")
+  jobs=$(curl -s "$base/metrics" | awk '/^projection_queue_jobs\{/ && /state="(waiting|active|delayed)"/ {s+=$2} END {print s+0}')
+  [ "$pending" = 0 ] && [ "$jobs" = 0 ] && break
+  sleep 0.5
+done
+say "outbox backlog $pending, queued projection jobs $jobs"
+curl -s "$base/metrics" >"$out/metrics-api.txt" || true
+redis_snapshot "$out/redis-after.txt"
+
+# Projection lag of every event committed during the load, from the database: the outbox's occurred_at to the
+# start of the transaction that recorded it applied.
+events=$(sql -c "SELECT string_agg(format('SELECT event_id, occurred_at FROM %I.outbox', table_schema), ' UNION ALL ')
+                  FROM information_schema.tables WHERE table_name = 'outbox'")
+sql -c "
+  WITH lags AS (
+    SELECT a.projection, extract(epoch FROM a.applied_at - e.occurred_at) * 1000 AS ms
+      FROM read.applied_events a JOIN ($events) e USING (event_id)
+     WHERE e.occurred_at BETWEEN to_timestamp($locust_started) AND to_timestamp($locust_finished))
+  SELECT coalesce(json_agg(t ORDER BY t.projection NULLS LAST), '[]') FROM (
+    SELECT projection, count(*) AS events,
+           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1) AS p50_ms,
+           round(percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)::numeric, 1) AS p95_ms,
+           round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 1) AS p99_ms,
+           round(max(ms)::numeric, 1) AS max_ms
+      FROM lags GROUP BY ROLLUP (projection)) t" >"$out/lag.json"
+
+check_ok=1
+if [ "$check" = 1 ]; then
+  if [ -f backend/dist/src/cli/read-models.js ]; then
+    say "checking every read model against the write side"
+    node backend/dist/src/cli/read-models.js check >"$out/read-models-check.txt" 2>&1 || check_ok=0
+    tail -1 "$out/read-models-check.txt" >&2
+  else
+    say "no read-model checker built (backend/dist/src/cli/read-models.js); skipped"
+  fi
+fi
+
+if [ "$keep_running" = 0 ]; then
+  say "stopping api and worker"
+  kill -TERM "$api_pid" "$worker_pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do (alive "$api_pid" || alive "$worker_pid") || break; sleep 0.2; done
+fi
+for role_pid in $(grep -E '^(sampler|redis-sampler)=' "$pids_file"); do kill -TERM "${role_pid#*=}" 2>/dev/null || true; done
+
+if [ "$search" = 1 ] && [ -f backend/dist/seed/search-bench.js ]; then
+  courses=$(node -e "process.stdout.write(String(Math.max(4, Math.round(100000 * $scale))))")
+  say "search vs ILIKE over $courses courses ($search_runs runs per term)"
+  node backend/dist/seed/search-bench.js --courses "$courses" --runs "$search_runs" --seed "$seed" --out "$out" \
+    --database edu_bench_search >"$out/search-bench.log" 2>&1 || say "search-bench failed (see $out/search-bench.log)"
+fi
+
+# Parameters and environment of the run, for the report.
+export B_COMMAND="$command_line" B_MODE=$mode B_SCALE=$scale B_SEED=$seed B_USERS=$users B_SPAWN=$spawn
+export B_DURATION=$duration B_STARTED_AT=$stamp B_LOCUST_STARTED=$locust_started B_LOCUST_FINISHED=$locust_finished
+export B_LOCUST_EXIT=$locust_exit B_PLATFORM_OK=$platform_ok B_CHECK_OK=$check_ok B_OUTBOX_PENDING=${pending:-} B_JOBS=${jobs:-}
+B_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+B_DIRTY=$([ -n "$(git status --porcelain 2>/dev/null)" ] && echo 1 || echo 0)
+B_LOCUST_VERSION=$(dpkg-query -W -f='${Version}' python3-locust 2>/dev/null || "$locust_bin" --version 2>&1 | awk '{print $2}')
+B_POSTGRES=$(sql -c "SELECT split_part(version(), ' on ', 1)")
+B_REDIS=$(rcli info server | tr -d '\r' | sed -n 's/^redis_version://p')
+B_NODE=$(node --version)
+export B_COMMIT B_DIRTY B_LOCUST_VERSION B_POSTGRES B_REDIS B_NODE
+"$python" - "$out/run.json" <<'EOF'
+import json, os, sys
+e = os.environ
+mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal:"))
+json.dump({
+    "command": e["B_COMMAND"], "mode": e["B_MODE"], "scale": float(e["B_SCALE"]), "seed": int(e["B_SEED"]),
+    "users": int(e["B_USERS"]), "spawn_rate": float(e["B_SPAWN"]), "duration": e["B_DURATION"],
+    "started_at": e["B_STARTED_AT"], "locust_started": float(e["B_LOCUST_STARTED"]),
+    "locust_finished": float(e["B_LOCUST_FINISHED"]), "locust_exit": int(e["B_LOCUST_EXIT"]),
+    "platform_survived": e["B_PLATFORM_OK"] == "1", "read_models_consistent": e["B_CHECK_OK"] == "1",
+    "outbox_unpublished_after": e["B_OUTBOX_PENDING"], "projection_jobs_queued_after": e["B_JOBS"],
+    "commit": e["B_COMMIT"], "dirty": e["B_DIRTY"] == "1", "locust_version": e["B_LOCUST_VERSION"],
+    "postgres": e["B_POSTGRES"], "redis": e["B_REDIS"], "node": e["B_NODE"], "cpus": os.cpu_count(),
+    "memory_gib": round(mem / 1048576, 1),
+}, open(sys.argv[1], "w"), indent=2)
+EOF
+node ops/bench/report.mjs "$out" >&2
+rm -f "$out/pids" "$out/sampler.log"
+sed -n '/^## Targets/,/^## Per endpoint/p' "$out/report.md" | sed '$d' >&2
+
+unexpected=$(node -e "const r=require('$out/report.json');process.stdout.write(String(r.failures.reduce((s,f)=>s+f.occurrences,0)))")
+verdict=0
+[ "$platform_ok" = 1 ] || verdict=1
+[ "$check_ok" = 1 ] || { say "a read model differs from the write side (see read-models-check.txt)"; verdict=1; }
+if [ "$unexpected" != 0 ]; then
+  say "$unexpected unexpected failures (see 'Failures by reason' in ${out#"$root"/}/report.md)"
+  verdict=1
+elif [ "$locust_exit" != 0 ]; then
+  say "Locust exited with $locust_exit (see $out/locust.log)"
+  verdict=1
+fi
+say "report: ${out#"$root"/}/report.md"
+if [ "$keep_running" = 1 ]; then
+  say "api on $base and worker still running; Ctrl-C stops them"
+  wait "$api_pid" "$worker_pid" || true
+fi
+exit "$verdict"

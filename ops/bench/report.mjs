@@ -1,0 +1,711 @@
+#!/usr/bin/env node
+/**
+ * Turns one benchmark run's raw files into report.md, report.json and chart.svg (+ chart.png when rsvg-convert is
+ * installed). No dependencies.
+ *
+ *   node ops/bench/report.mjs RUN_DIR
+ *
+ * Reads from RUN_DIR: run.json (parameters, written by ops/bench.sh), locust_stats.csv, locust_failures.csv,
+ * locust_stats_history.csv, samples.csv (ops/bench/sample.py), lag.json (projection lag from the database),
+ * metrics-api.txt (the api's /metrics after the run), redis-before.txt / redis-after.txt (INFO memory + key counts),
+ * seed.json (seed timings), and when present search-vs-ilike.json and read-models-check.txt.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node ops/bench/report.mjs RUN_DIR');
+  process.exit(2);
+}
+const file = (name) => path.join(dir, name);
+const maybe = (name) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : undefined);
+const maybeJson = (name) => {
+  const text = maybe(name);
+  return text ? JSON.parse(text) : undefined;
+};
+
+// Targets of the load issue: every endpoint p99 ≤ 100 ms, search p99 ≤ 50 ms, projection lag p99 ≤ 250 ms.
+const TARGET_P99_MS = 100;
+const TARGET_SEARCH_P99_MS = 50;
+const TARGET_LAG_P99_MS = 250;
+const SEARCH_NAME = '/api/course/courses?q=:term';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parsing
+
+/** RFC 4180 CSV (Python's csv module output) into objects keyed by the header. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
+  return header ? body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))) : [];
+}
+
+const num = (value) => {
+  const n = Number(value);
+  return value === '' || value === 'N/A' || !Number.isFinite(n) ? null : n;
+};
+
+/** Prometheus text format: histogram buckets of one metric, by label set without `le`. */
+function histograms(text, metric) {
+  const series = new Map();
+  for (const line of (text ?? '').split('\n')) {
+    if (!line.startsWith(`${metric}_bucket{`)) continue;
+    const match = /^[^{]+\{(.*)\}\s+(\S+)/.exec(line);
+    if (!match) continue;
+    const labels = Object.fromEntries([...match[1].matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    const le = labels.le === '+Inf' ? Infinity : Number(labels.le);
+    delete labels.le;
+    const key = JSON.stringify(labels);
+    if (!series.has(key)) series.set(key, { labels, buckets: [] });
+    series.get(key).buckets.push({ le, count: Number(match[2]) });
+  }
+  for (const s of series.values()) s.buckets.sort((a, b) => a.le - b.le);
+  return [...series.values()];
+}
+
+/** Quantile from cumulative buckets, interpolating linearly inside the bucket (as Prometheus does). */
+function histogramQuantile(buckets, q) {
+  const total = buckets.at(-1)?.count ?? 0;
+  if (total === 0) return null;
+  const rank = q * total;
+  let previous = { le: 0, count: 0 };
+  for (const bucket of buckets) {
+    if (bucket.count >= rank) {
+      if (bucket.le === Infinity) return previous.le;
+      const inBucket = bucket.count - previous.count;
+      return previous.le + (bucket.le - previous.le) * (inBucket > 0 ? (rank - previous.count) / inBucket : 1);
+    }
+    previous = bucket;
+  }
+  return previous.le;
+}
+
+function mergeBuckets(list) {
+  const byLe = new Map();
+  for (const s of list) for (const b of s.buckets) byLe.set(b.le, (byLe.get(b.le) ?? 0) + b.count);
+  return [...byLe.entries()].map(([le, count]) => ({ le, count })).sort((a, b) => a.le - b.le);
+}
+
+function redisInfo(text) {
+  const info = {};
+  for (const line of (text ?? '').split('\n')) {
+    const match = /^([a-z_]+):(.*)$/.exec(line.trim());
+    if (match) info[match[1]] = match[2];
+  }
+  return info;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Gathering
+
+const run = maybeJson('run.json') ?? {};
+const stats = parseCsv(maybe('locust_stats.csv') ?? '');
+const failures = parseCsv(maybe('locust_failures.csv') ?? '');
+const history = parseCsv(maybe('locust_stats_history.csv') ?? '');
+const samples = parseCsv(maybe('samples.csv') ?? '');
+const lag = maybeJson('lag.json') ?? [];
+const seed = maybeJson('seed.json');
+const search = maybeJson('search-vs-ilike.json');
+const check = maybe('read-models-check.txt');
+const metricsText = maybe('metrics-api.txt');
+const workerMetricsText = maybe('metrics-worker.txt');
+const redisBefore = redisInfo(maybe('redis-before.txt'));
+const redisAfter = redisInfo(maybe('redis-after.txt'));
+
+const endpoints = stats
+  .filter((s) => s.Name !== 'Aggregated')
+  .map((s) => ({
+    method: s.Type,
+    name: s.Name,
+    requests: num(s['Request Count']) ?? 0,
+    failures: num(s['Failure Count']) ?? 0,
+    rps: num(s['Requests/s']) ?? 0,
+    p50: num(s['50%']),
+    p95: num(s['95%']),
+    p99: num(s['99%']),
+    max: num(s['Max Response Time']),
+    avg: num(s['Average Response Time']),
+  }))
+  .sort((a, b) => b.requests - a.requests);
+const aggregated = stats.find((s) => s.Name === 'Aggregated');
+const total = aggregated
+  ? {
+      requests: num(aggregated['Request Count']) ?? 0,
+      failures: num(aggregated['Failure Count']) ?? 0,
+      rps: num(aggregated['Requests/s']) ?? 0,
+      p50: num(aggregated['50%']),
+      p95: num(aggregated['95%']),
+      p99: num(aggregated['99%']),
+    }
+  : { requests: 0, failures: 0, rps: 0, p50: null, p95: null, p99: null };
+const failureRows = failures
+  .map((f) => ({
+    method: f.Method,
+    name: f.Name,
+    // Locust wraps a scenario's own failure message as CatchResponseError('…').
+    error: f.Error.replace(/^CatchResponseError\((['"])(.*)\1\)$/s, '$2'),
+    occurrences: num(f.Occurrences) ?? 0,
+  }))
+  .sort((a, b) => b.occurrences - a.occurrences);
+
+// Steady state: requests/s over the part of the run when every user had spawned.
+const aggregatedHistory = history
+  .filter((h) => h.Name === 'Aggregated')
+  .map((h) => ({
+    t: Number(h.Timestamp),
+    users: num(h['User Count']) ?? 0,
+    rps: num(h['Requests/s']) ?? 0,
+    fps: num(h['Failures/s']) ?? 0,
+    p50: num(h['50%']),
+    p95: num(h['95%']),
+    p99: num(h['99%']),
+  }));
+const peakUsers = Math.max(0, ...aggregatedHistory.map((h) => h.users));
+const steady = aggregatedHistory.filter((h) => h.users === peakUsers && h.users > 0);
+const steadyRps = steady.length ? steady.reduce((sum, h) => sum + h.rps, 0) / steady.length : null;
+
+// Server-side latency per route from the api's own histogram (the client's numbers include Locust's own queueing).
+const serverLatency = new Map();
+for (const s of histograms(metricsText, 'http_request_duration_seconds')) {
+  const key = `${s.labels.method} ${s.labels.route}`;
+  serverLatency.set(key, [...(serverLatency.get(key) ?? []), s]);
+}
+const server = [...serverLatency.entries()]
+  .map(([key, list]) => {
+    const buckets = mergeBuckets(list);
+    const ms = (q) => {
+      const v = histogramQuantile(buckets, q);
+      return v === null ? null : Math.round(v * 10000) / 10;
+    };
+    return { route: key, requests: buckets.at(-1)?.count ?? 0, p50: ms(0.5), p95: ms(0.95), p99: ms(0.99) };
+  })
+  .filter((r) => r.requests > 0)
+  .sort((a, b) => b.requests - a.requests);
+
+// Projection lag: from the database (every event of the run) and, if the worker exposes it, its histogram.
+const lagMetric = histograms(workerMetricsText ?? metricsText, 'projection_lag_seconds');
+const lagFromMetrics = lagMetric.length
+  ? (() => {
+      const all = mergeBuckets(lagMetric);
+      const ms = (q) => {
+        const v = histogramQuantile(all, q);
+        return v === null ? null : Math.round(v * 10000) / 10;
+      };
+      return { events: all.at(-1)?.count ?? 0, p50_ms: ms(0.5), p99_ms: ms(0.99) };
+    })()
+  : null;
+const lagOverall = lag.find((l) => l.projection === null || l.projection === 'all');
+
+// Resources while Locust ran.
+const window = run.locust_started && run.locust_finished ? [run.locust_started, run.locust_finished] : null;
+const resourceRows = [];
+const byRole = new Map();
+const ROLE_ORDER = ['api', 'worker', 'postgres', 'postgres-db', 'redis', 'locust', 'machine'];
+for (const s of samples) {
+  const t = Number(s.time);
+  if (!ROLE_ORDER.includes(s.role)) continue; // the samplers themselves
+  if (window && (t < window[0] + 5 || t > window[1] + 1)) continue;
+  if (!byRole.has(s.role)) byRole.set(s.role, []);
+  byRole.get(s.role).push({ t, cpu: num(s.cpu_percent), mem: num(s.memory_mib) });
+}
+for (const role of [...byRole.keys()].sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b))) {
+  const list = byRole.get(role);
+  const cpu = list.map((x) => x.cpu).filter((x) => x !== null);
+  const mem = list.map((x) => x.mem).filter((x) => x !== null);
+  resourceRows.push({
+    role,
+    cpu_avg: cpu.length ? Math.round((cpu.reduce((a, b) => a + b, 0) / cpu.length) * 10) / 10 : null,
+    cpu_max: cpu.length ? Math.max(...cpu) : null,
+    mem_avg_mib: mem.length ? Math.round((mem.reduce((a, b) => a + b, 0) / mem.length) * 10) / 10 : null,
+    mem_max_mib: mem.length ? Math.max(...mem) : null,
+  });
+}
+
+const redis = {
+  before: {
+    used_memory: num(redisBefore.used_memory),
+    used_memory_human: redisBefore.used_memory_human,
+    prefix_keys: num(redisBefore.prefix_keys),
+  },
+  after: {
+    used_memory: num(redisAfter.used_memory),
+    used_memory_human: redisAfter.used_memory_human,
+    prefix_keys: num(redisAfter.prefix_keys),
+  },
+  peak_during_run: maxRedisDuringRun(),
+};
+function maxRedisDuringRun() {
+  const values = parseCsv(maybe('redis-samples.csv') ?? '')
+    .map((r) => num(r.used_memory))
+    .filter((v) => v !== null);
+  return values.length ? Math.max(...values) : null;
+}
+const redisGrowth =
+  redis.before.used_memory !== null && redis.after.used_memory !== null
+    ? redis.after.used_memory - redis.before.used_memory
+    : null;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Targets
+
+const unexpectedFailures = failureRows.reduce((sum, f) => sum + f.occurrences, 0);
+const worstP99 = endpoints.filter((e) => e.name !== SEARCH_NAME && e.requests > 0);
+const overTarget = worstP99.filter((e) => (e.p99 ?? 0) > TARGET_P99_MS).sort((a, b) => b.p99 - a.p99);
+const searchRow = endpoints.find((e) => e.name === SEARCH_NAME);
+const targets = [
+  { target: 'zero unexpected failures', value: `${unexpectedFailures}`, ok: unexpectedFailures === 0 },
+  {
+    target: `every endpoint p99 ≤ ${TARGET_P99_MS} ms`,
+    value: !worstP99.length
+      ? 'n/a'
+      : overTarget.length
+        ? `${overTarget.length} over: ${overTarget.map((e) => `${e.method} ${e.name} ${e.p99} ms`).join('; ')}`
+        : `worst ${Math.max(...worstP99.map((e) => e.p99 ?? 0))} ms`,
+    ok: worstP99.every((e) => (e.p99 ?? 0) <= TARGET_P99_MS),
+  },
+  {
+    target: `search p99 ≤ ${TARGET_SEARCH_P99_MS} ms`,
+    value: searchRow ? `${searchRow.p99} ms` : 'n/a',
+    ok: searchRow ? (searchRow.p99 ?? 0) <= TARGET_SEARCH_P99_MS : null,
+  },
+  {
+    target: `projection lag p99 ≤ ${TARGET_LAG_P99_MS} ms`,
+    value: lagOverall ? `${lagOverall.p99_ms} ms (${lagOverall.events} events)` : 'n/a',
+    ok: lagOverall ? lagOverall.p99_ms <= TARGET_LAG_P99_MS : null,
+  },
+  {
+    target: 'Redis memory flat',
+    value:
+      redisGrowth === null
+        ? 'n/a'
+        : `${redis.before.used_memory_human} → ${redis.after.used_memory_human} (${redisGrowth >= 0 ? '+' : ''}${(redisGrowth / 1048576).toFixed(2)} MiB); keys ${redis.before.prefix_keys} → ${redis.after.prefix_keys}`,
+    ok: redisGrowth === null ? null : redisGrowth < 5 * 1048576,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Markdown
+
+const mark = (ok) => (ok === null ? '—' : ok ? '✅' : '❌');
+const cell = (v) => (v === null || v === undefined ? '—' : String(v));
+/** A markdown table; columns holding only numbers (or blanks) are right-aligned. */
+const table = (header, rows) => {
+  const numeric = header.map((_, i) =>
+    rows.every(
+      (r) => r[i] === null || r[i] === undefined || r[i] === '' || /^[\d.,%×*-]+( \(.*\))?$/.test(String(r[i])),
+    ),
+  );
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (numeric[i] ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map((c) => cell(c).replace(/\|/g, '\\|')).join(' | ')} |`),
+  ].join('\n');
+};
+
+const lines = [];
+lines.push(`# EduPlatform benchmark — ${run.started_at ?? ''}`);
+lines.push('');
+lines.push(
+  `- Command: \`${run.command ?? 'npm run bench'}\`${run.mode === 'smoke' ? ' (smoke mode)' : ''}`,
+  `- Data: seed scale ${run.scale} (seed ${run.seed})${seed ? `, seeded in ${seed.total_seconds} s` : ''}`,
+  `- Load: ${run.users} users, spawn rate ${run.spawn_rate}/s, ${run.duration}; Locust ${run.locust_version ?? ''} (FastHttpUser), same machine`,
+  `- Machine: ${run.cpus} CPUs, ${run.memory_gib} GiB; ${run.postgres ?? ''}; Redis ${run.redis ?? ''}; Node ${run.node ?? ''}`,
+  `- Platform: NODE_ENV=production, api + worker (one process each), commit ${run.commit ?? '?'}${run.dirty ? ' (+ uncommitted changes)' : ''}`,
+  `- Locust exit code ${run.locust_exit ?? '?'}; ${total.requests.toLocaleString('en-US')} requests, ${total.failures} failures, ${total.rps.toFixed(1)} req/s over the run${steadyRps === null ? '' : `, ${steadyRps.toFixed(0)} req/s with all ${peakUsers} users running`}`,
+);
+lines.push('');
+const locustWarnings = [
+  ...new Set(
+    (maybe('locust.log') ?? '')
+      .split('\n')
+      .filter((l) => /WARNING|ERROR/.test(l))
+      .map((l) => l.replace(/^\[[^\]]*\]\s*/, '').replace(/^\S+\/(WARNING|ERROR)\/\S+:\s*/, '$1: ')),
+  ),
+].slice(0, 8);
+if (locustWarnings.length) {
+  lines.push('Locust warned (its own numbers include its queueing when it is short of CPU):', '');
+  for (const w of locustWarnings) lines.push(`- \`${w.slice(0, 200)}\``);
+  lines.push('');
+}
+lines.push('## Targets');
+lines.push('');
+lines.push(
+  table(
+    ['target', 'measured', 'met'],
+    targets.map((t) => [t.target, t.value, mark(t.ok)]),
+  ),
+);
+lines.push('');
+lines.push('## Per endpoint (Locust, client side)');
+lines.push('');
+lines.push('Times in ms (Locust rounds to 2 significant digits above 100 ms). Requests/s over the whole run.');
+lines.push('');
+lines.push(
+  table(
+    ['method', 'endpoint', 'requests', 'failures', 'req/s', 'p50', 'p95', 'p99', 'max', 'avg'],
+    [
+      ...endpoints.map((e) => [
+        e.method,
+        e.name,
+        e.requests,
+        e.failures,
+        e.rps.toFixed(1),
+        e.p50,
+        e.p95,
+        e.p99,
+        e.max === null ? null : Math.round(e.max),
+        e.avg === null ? null : Math.round(e.avg * 10) / 10,
+      ]),
+      ['', '**all**', total.requests, total.failures, total.rps.toFixed(1), total.p50, total.p95, total.p99, '', ''],
+    ],
+  ),
+);
+lines.push('');
+lines.push('## Failures by reason');
+lines.push('');
+lines.push(
+  failureRows.length
+    ? table(
+        ['method', 'endpoint', 'reason', 'count'],
+        failureRows.map((f) => [f.method, f.name, f.error, f.occurrences]),
+      )
+    : 'None: every response had a status the scenario expects.',
+);
+lines.push('');
+if (server.length) {
+  lines.push('## Per route (api, server side)');
+  lines.push('');
+  lines.push(
+    'From the api process\u2019s `http_request_duration_seconds` histogram (quantiles interpolated inside buckets): time spent in the server, without the load generator\u2019s queueing.',
+  );
+  lines.push('');
+  lines.push(
+    table(
+      ['route', 'requests', 'p50 ms', 'p95 ms', 'p99 ms'],
+      server.map((r) => [r.route, r.requests, r.p50, r.p95, r.p99]),
+    ),
+  );
+  lines.push('');
+}
+lines.push('## Projection lag');
+lines.push('');
+lines.push(
+  'From commit of an event (its outbox `occurred_at`) to the start of the transaction that applied it (`read.applied_events.applied_at`), for every event committed during the load, per projection.',
+);
+lines.push('');
+lines.push(
+  lag.length
+    ? table(
+        ['projection', 'events', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+        lag.map((l) => [l.projection ?? '**all**', l.events, l.p50_ms, l.p95_ms, l.p99_ms, l.max_ms]),
+      )
+    : 'No events were applied during the run.',
+);
+if (lagFromMetrics)
+  lines.push(
+    '',
+    `Worker histogram \`projection_lag_seconds\`: ${lagFromMetrics.events} events, p50 ${lagFromMetrics.p50_ms} ms, p99 ${lagFromMetrics.p99_ms} ms.`,
+  );
+else
+  lines.push(
+    '',
+    'The worker exposes no /metrics endpoint of its own, so `projection_lag_seconds` (recorded in the worker) could not be scraped; the table above is measured from the database instead.',
+  );
+lines.push('');
+lines.push('## Resources during the load');
+lines.push('');
+lines.push(
+  'CPU in % of one core (the machine has ' +
+    `${run.cpus ?? '?'} cores, so ${(run.cpus ?? 2) * 100} % is all of it); memory RSS (Postgres: PSS summed over all its processes; postgres-db: only the backends connected to the benchmark database).`,
+);
+lines.push('');
+lines.push(
+  table(
+    ['process', 'CPU avg %', 'CPU max %', 'memory avg MiB', 'memory max MiB'],
+    resourceRows.map((r) => [r.role, r.cpu_avg, r.cpu_max, r.mem_avg_mib, r.mem_max_mib]),
+  ),
+);
+lines.push('');
+lines.push('## Redis memory');
+lines.push('');
+lines.push(
+  table(
+    ['', 'used_memory', 'keys under the run\u2019s prefix'],
+    [
+      [
+        'before the load',
+        `${redis.before.used_memory_human ?? '—'} (${redis.before.used_memory ?? '—'} B)`,
+        redis.before.prefix_keys,
+      ],
+      [
+        'after the load',
+        `${redis.after.used_memory_human ?? '—'} (${redis.after.used_memory ?? '—'} B)`,
+        redis.after.prefix_keys,
+      ],
+      [
+        'peak sampled during the load',
+        redis.peak_during_run === null ? '—' : `${(redis.peak_during_run / 1048576).toFixed(2)}M`,
+        '',
+      ],
+    ],
+  ),
+);
+lines.push('');
+if (seed) {
+  lines.push('## Seed');
+  lines.push('');
+  lines.push(
+    `\`node backend/dist/seed/seed.js --scale ${seed.scale} --seed ${seed.seed} --reset\`: ${seed.total_seconds} s in total.`,
+  );
+  lines.push('');
+  lines.push(
+    table(
+      ['step', 'rows', 'seconds'],
+      seed.steps.map((s) => [s.step, s.rows ? s.rows.toLocaleString('en-US') : '', s.seconds.toFixed(2)]),
+    ),
+  );
+  lines.push('');
+}
+if (check !== undefined) {
+  const last = check.trim().split('\n').at(-1);
+  lines.push('## Read models after the load');
+  lines.push('');
+  lines.push(`\`read-models check\` (every read model recomputed from the write side and compared): ${last}.`);
+  lines.push('');
+}
+if (search) {
+  lines.push('## Search: full-text search vs ILIKE');
+  lines.push('');
+  lines.push(
+    `\`backend/dist/seed/search-bench.js\` on ${search.config.courses.toLocaleString('en-US')} courses (its own scratch database, loaded in ${search.load_seconds} s), ${search.config.runs} timed runs per term after ${search.config.warmup_passes} warm-up passes, run after the load with the platform stopped. Latencies in ms.`,
+  );
+  lines.push('');
+  const row = (r) => [
+    r.term,
+    r.fts.p50,
+    r.fts.p95,
+    r.ilike.p50,
+    r.ilike.p95,
+    `${r.ratio_p50}×`,
+    r.fts.matched,
+    r.ilike.matched,
+  ];
+  lines.push(
+    table(
+      ['term', 'FTS p50', 'FTS p95', 'ILIKE p50', 'ILIKE p95', 'ILIKE/FTS', 'FTS matched', 'ILIKE matched'],
+      [...search.terms.map(row), row({ ...search.overall, term: '**overall**' })],
+    ),
+  );
+  lines.push('');
+}
+lines.push('![chart](chart.png)');
+lines.push('');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chart (SVG, converted to PNG when rsvg-convert is available)
+
+const COLORS = ['#2563eb', '#f59e0b', '#dc2626', '#16a34a', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#525252'];
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function barChart(x0, y0, width, rows) {
+  // Horizontal grouped bars: p50 / p95 / p99 per endpoint, log-free linear scale capped at the largest p99.
+  const labelWidth = 330;
+  const rowHeight = 30;
+  const maxValue = Math.max(TARGET_P99_MS * 1.2, ...rows.map((r) => r.p99 ?? 0));
+  const scale = (width - labelWidth - 60) / maxValue;
+  const parts = [
+    `<text x="${x0}" y="${y0 - 12}" font-size="16" font-weight="bold">Latency per endpoint (ms): p50 / p95 / p99, dashed line = ${TARGET_P99_MS} ms target</text>`,
+  ];
+  rows.forEach((r, i) => {
+    const y = y0 + i * rowHeight;
+    parts.push(
+      `<text x="${x0 + labelWidth - 8}" y="${y + 18}" font-size="11" text-anchor="end">${esc(`${r.method} ${r.name}`.slice(0, 56))}</text>`,
+    );
+    [
+      ['p50', r.p50],
+      ['p95', r.p95],
+      ['p99', r.p99],
+    ].forEach(([, v], k) => {
+      const w = Math.max(1, (v ?? 0) * scale);
+      parts.push(
+        `<rect x="${x0 + labelWidth}" y="${y + 3 + k * 8}" width="${w.toFixed(1)}" height="7" fill="${COLORS[k]}"/>`,
+      );
+    });
+    parts.push(
+      `<text x="${x0 + labelWidth + (r.p99 ?? 0) * scale + 4}" y="${y + 25}" font-size="10">${cell(r.p99)}</text>`,
+    );
+  });
+  const tx = x0 + labelWidth + TARGET_P99_MS * scale;
+  parts.push(
+    `<line x1="${tx}" y1="${y0 - 4}" x2="${tx}" y2="${y0 + rows.length * rowHeight}" stroke="#111" stroke-dasharray="4 3"/>`,
+  );
+  [
+    ['p50', 0],
+    ['p95', 1],
+    ['p99', 2],
+  ].forEach(([label, k]) => {
+    parts.push(
+      `<rect x="${x0 + width - 180 + k * 60}" y="${y0 - 28}" width="10" height="10" fill="${COLORS[k]}"/><text x="${x0 + width - 166 + k * 60}" y="${y0 - 19}" font-size="11">${label}</text>`,
+    );
+  });
+  return { svg: parts.join('\n'), height: rows.length * rowHeight + 20 };
+}
+
+function lineChart(x0, y0, width, height, title, series, unit) {
+  const points = series.flatMap((s) => s.points);
+  if (points.length === 0) return `<text x="${x0}" y="${y0}" font-size="14">${esc(title)}: no data</text>`;
+  const t0 = Math.min(...points.map((p) => p.t));
+  const t1 = Math.max(...points.map((p) => p.t), t0 + 1);
+  const vMax = Math.max(1, ...points.map((p) => p.v)) * 1.1;
+  const X = (t) => x0 + 50 + ((t - t0) / (t1 - t0)) * (width - 70);
+  const Y = (v) => y0 + height - (v / vMax) * height;
+  const parts = [
+    `<text x="${x0}" y="${y0 - 12}" font-size="16" font-weight="bold">${esc(title)}</text>`,
+    `<line x1="${x0 + 50}" y1="${y0 + height}" x2="${x0 + width - 20}" y2="${y0 + height}" stroke="#999"/>`,
+    `<line x1="${x0 + 50}" y1="${y0}" x2="${x0 + 50}" y2="${y0 + height}" stroke="#999"/>`,
+  ];
+  for (let k = 0; k <= 4; k++) {
+    const v = (vMax * k) / 4;
+    parts.push(
+      `<text x="${x0 + 45}" y="${Y(v) + 4}" font-size="10" text-anchor="end">${v >= 100 ? Math.round(v) : v.toFixed(1)}</text>`,
+      `<line x1="${x0 + 50}" y1="${Y(v)}" x2="${x0 + width - 20}" y2="${Y(v)}" stroke="#eee"/>`,
+    );
+  }
+  parts.push(
+    `<text x="${x0 + width - 20}" y="${y0 + height + 16}" font-size="10" text-anchor="end">${Math.round(t1 - t0)} s</text>`,
+    `<text x="${x0 + 50}" y="${y0 + height + 16}" font-size="10">0 s</text>`,
+    `<text x="${x0 + 8}" y="${y0 - 2}" font-size="10">${esc(unit)}</text>`,
+  );
+  series.forEach((s, i) => {
+    if (s.points.length === 0) return;
+    const d = s.points.map((p, j) => `${j ? 'L' : 'M'}${X(p.t).toFixed(1)},${Y(p.v).toFixed(1)}`).join(' ');
+    parts.push(`<path d="${d}" fill="none" stroke="${s.color ?? COLORS[i % COLORS.length]}" stroke-width="1.6"/>`);
+    parts.push(
+      `<rect x="${x0 + 60 + i * 140}" y="${y0 + height + 24}" width="10" height="10" fill="${s.color ?? COLORS[i % COLORS.length]}"/><text x="${x0 + 74 + i * 140}" y="${y0 + height + 33}" font-size="11">${esc(s.label)}</text>`,
+    );
+  });
+  return parts.join('\n');
+}
+
+const W = 1200;
+const chartRows = endpoints.filter((e) => e.requests > 0);
+const bars = barChart(20, 60, W - 40, chartRows);
+let y = 60 + bars.height + 60;
+const timeSeries = [];
+timeSeries.push(
+  lineChart(
+    20,
+    y,
+    W - 40,
+    200,
+    'Throughput over time',
+    [
+      { label: 'requests/s', points: aggregatedHistory.map((h) => ({ t: h.t, v: h.rps })) },
+      { label: 'failures/s', points: aggregatedHistory.map((h) => ({ t: h.t, v: h.fps })), color: COLORS[2] },
+      { label: 'users ÷ 10', points: aggregatedHistory.map((h) => ({ t: h.t, v: h.users / 10 })), color: '#9ca3af' },
+    ],
+    'req/s',
+  ),
+);
+y += 290;
+timeSeries.push(
+  lineChart(
+    20,
+    y,
+    W - 40,
+    200,
+    'Latency over time, all requests (ms, current window)',
+    [
+      { label: 'p50', points: aggregatedHistory.filter((h) => h.p50 !== null).map((h) => ({ t: h.t, v: h.p50 })) },
+      {
+        label: 'p95',
+        points: aggregatedHistory.filter((h) => h.p95 !== null).map((h) => ({ t: h.t, v: h.p95 })),
+        color: COLORS[1],
+      },
+      {
+        label: 'p99',
+        points: aggregatedHistory.filter((h) => h.p99 !== null).map((h) => ({ t: h.t, v: h.p99 })),
+        color: COLORS[2],
+      },
+    ],
+    'ms',
+  ),
+);
+y += 290;
+const cpuSeries = [...byRole.keys()]
+  .sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b))
+  .map((role, i) => ({
+    label: role === 'postgres-db' ? 'postgres (bench db)' : role,
+    color: COLORS[(i + 3) % COLORS.length],
+    points: byRole
+      .get(role)
+      .filter((x) => x.cpu !== null)
+      .map((x) => ({ t: x.t, v: x.cpu })),
+  }));
+timeSeries.push(lineChart(20, y, W - 40, 200, 'CPU by process (% of one core)', cpuSeries, '%'));
+y += 290;
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" viewBox="0 0 ${W} ${y}" font-family="DejaVu Sans, Arial, sans-serif">
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="20" y="24" font-size="18" font-weight="bold">EduPlatform benchmark ${esc(run.started_at ?? '')}: ${esc(`${run.users} users, scale ${run.scale}, ${run.duration}`)}</text>
+${bars.svg}
+${timeSeries.join('\n')}
+</svg>
+`;
+writeFileSync(file('chart.svg'), svg);
+let png = false;
+try {
+  execFileSync('rsvg-convert', ['-o', file('chart.png'), file('chart.svg')], { stdio: 'ignore' });
+  png = true;
+} catch {
+  lines[lines.length - 2] = '![chart](chart.svg)';
+}
+
+writeFileSync(file('report.md'), `${lines.join('\n')}\n`);
+const report = {
+  run,
+  totals: { ...total, steady_rps: steadyRps, peak_users: peakUsers },
+  targets,
+  endpoints,
+  failures: failureRows,
+  server_latency: server,
+  projection_lag: lag,
+  projection_lag_metrics: lagFromMetrics,
+  resources: resourceRows,
+  redis,
+  seed: seed ?? null,
+  read_models_check: check?.trim().split('\n').at(-1) ?? null,
+  search_vs_ilike: search ? { overall: search.overall, terms: search.terms, config: search.config } : null,
+  locust_warnings: locustWarnings,
+  chart: png ? 'chart.png' : 'chart.svg',
+};
+writeFileSync(file('report.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`report: ${file('report.md')}`);
