@@ -37,6 +37,6 @@ export class CourseCatalogController {
   @Get(':id')
   @Public()
   get(@UuidParam('id') id: string): Promise<CourseCardView> {
-    return this.catalog.get(id);
+    return this.catalog.getCached(id);
   }
 }

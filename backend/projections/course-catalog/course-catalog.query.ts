@@ -1,5 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { SqlPool } from '../../src/platform/database/pg-pool.js';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ReadCache } from '../../src/platform/cache/read-cache.js';
+import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
+import { inTransaction, type SqlPool } from '../../src/platform/database/pg-pool.js';
 import { NotFoundError } from '../../src/platform/domain/errors.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import type { Course } from '../../aggregates/course/course.aggregate.js';
@@ -48,12 +50,30 @@ const SORTS: Record<NonNullable<CatalogFilters['sort']>, string> = {
 const searchQuery = (param: string) =>
   `(websearch_to_tsquery('english', ${param}) || websearch_to_tsquery('russian', ${param}))`;
 
-/** Course cards from the catalog read model. */
+type CatalogPage = { items: CourseCardView[]; total: number };
+
+/**
+ * Course cards from the catalog read model. Public list and search pages are served through a short-lived
+ * in-process cache (CATALOG_CACHE_MS); commands read uncached.
+ */
 @Injectable()
 export class CourseCatalogQuery {
-  constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
+  private readonly pages: ReadCache<CatalogPage>;
+  private readonly cards: ReadCache<CourseCardView>;
 
-  async list(filters: CatalogFilters): Promise<{ items: CourseCardView[]; total: number }> {
+  constructor(
+    @Inject(SQL_POOL) private readonly pool: SqlPool,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.pages = new ReadCache(config?.CATALOG_CACHE_MS ?? 0);
+    this.cards = new ReadCache(config?.CATALOG_CACHE_MS ?? 0, 20_000);
+  }
+
+  list(filters: CatalogFilters): Promise<CatalogPage> {
+    return this.pages.get(JSON.stringify(filters), () => this.loadPage(filters));
+  }
+
+  private async loadPage(filters: CatalogFilters): Promise<CatalogPage> {
     const params: unknown[] = [];
     const where: string[] = [];
     const q = filters.q ? searchQuery(`$${params.push(filters.q)}`) : undefined;
@@ -62,25 +82,37 @@ export class CourseCatalogQuery {
     if (filters.is_free !== undefined) where.push(`c.is_free = $${params.push(filters.is_free)}`);
     if (filters.min_rating !== undefined) where.push(`c.avg_rating >= $${params.push(filters.min_rating)}`);
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    // With a query and no explicit sort, the best matches (title before description) come first.
+    // With a query and no explicit sort, title matches come first, newest first within each group.
     const order =
-      q && !filters.sort
-        ? `ts_rank_cd(c.search, ${q}) DESC, c.created_at DESC, c.id DESC`
-        : SORTS[filters.sort ?? 'newest'];
+      q && !filters.sort ? `(c.title_search @@ ${q}) DESC, ${SORTS.newest}` : SORTS[filters.sort ?? 'newest'];
+    const countParams = [...params];
     const limit = `$${params.push(filters.limit)}`;
     const offset = `$${params.push(filters.offset)}`;
-    const [page, count] = await Promise.all([
-      this.pool.query<CourseCardView>(
-        `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id
-         ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-        params,
-      ),
-      this.pool.query<{ total: number }>(
-        `SELECT count(*) AS total FROM read.course_cards c ${whereSql}`,
-        params.slice(0, params.length - 2),
-      ),
+    const pageSql = `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id
+       ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+    const countSql = `SELECT count(*) AS total FROM read.course_cards c ${whereSql}`;
+    const run = <T extends object>(sql: string, values: unknown[]) =>
+      q ? this.searchRows<T>(sql, values) : this.rows<T>(sql, values);
+    const [items, count] = await Promise.all([
+      run<CourseCardView>(pageSql, params),
+      run<{ total: number }>(countSql, countParams),
     ]);
-    return { items: page.rows, total: count.rows[0].total };
+    return { items, total: count[0].total };
+  }
+
+  private async rows<T extends object>(sql: string, values: unknown[]): Promise<T[]> {
+    return (await this.pool.query<T>(sql, values)).rows;
+  }
+
+  /**
+   * Full-text matches always go through the GIN index: a sequential scan would unpack every course's
+   * out-of-line search vector, which the planner does not price in and which costs ten times more.
+   */
+  private searchRows<T extends object>(sql: string, values: unknown[]): Promise<T[]> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('SET LOCAL enable_seqscan = off');
+      return (await client.query<T>(sql, values)).rows;
+    });
   }
 
   async byTeacher(
@@ -99,6 +131,11 @@ export class CourseCatalogQuery {
       ]),
     ]);
     return { items: page.rows, total: count.rows[0].total };
+  }
+
+  /** The public course page's card (cached like list pages). */
+  getCached(id: string): Promise<CourseCardView> {
+    return this.cards.get(id, () => this.get(id));
   }
 
   async get(id: string): Promise<CourseCardView> {

@@ -16,7 +16,7 @@ export class CurriculumController {
   @Get(':id/curriculum')
   @Public()
   async get(@UuidParam('id') id: string) {
-    const [course, curriculum] = await Promise.all([this.catalog.get(id), this.curricula.get(id)]);
+    const [course, curriculum] = await Promise.all([this.catalog.getCached(id), this.curricula.get(id)]);
     return { course, ...curriculum };
   }
 }

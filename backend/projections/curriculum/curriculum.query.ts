@@ -1,18 +1,32 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ReadCache } from '../../src/platform/cache/read-cache.js';
+import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import type { CurriculumModule } from '../../aggregates/course/course.events.js';
 
+type Curriculum = { modules: CurriculumModule[]; total_lessons: number };
+
+/** Curricula from their read model, through the same short-lived cache as catalog pages. */
 @Injectable()
 export class CurriculumQuery {
-  constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
+  private readonly cache: ReadCache<Curriculum>;
+
+  constructor(
+    @Inject(SQL_POOL) private readonly pool: SqlPool,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.cache = new ReadCache(config?.CATALOG_CACHE_MS ?? 0, 20_000);
+  }
 
   /** The course's modules and lessons in order; empty until the projection has seen the course. */
-  async get(courseId: string): Promise<{ modules: CurriculumModule[]; total_lessons: number }> {
-    const { rows } = await this.pool.query<{ modules: CurriculumModule[]; total_lessons: number }>(
-      'SELECT modules, total_lessons FROM read.curricula WHERE course_id = $1',
-      [courseId],
-    );
-    return rows[0] ?? { modules: [], total_lessons: 0 };
+  get(courseId: string): Promise<Curriculum> {
+    return this.cache.get(courseId, async () => {
+      const { rows } = await this.pool.query<Curriculum>(
+        'SELECT modules, total_lessons FROM read.curricula WHERE course_id = $1',
+        [courseId],
+      );
+      return rows[0] ?? { modules: [], total_lessons: 0 };
+    });
   }
 }

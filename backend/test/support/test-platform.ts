@@ -32,6 +32,8 @@ export class TestPlatform {
       DATABASE_POOL_SIZE: '10',
       REDIS_PREFIX: `test:${database.name}`,
       LOG_LEVEL: 'error',
+      // Specs read their own writes right after projections settle.
+      CATALOG_CACHE_MS: '0',
       ...overrides,
     });
     const api = await createApi(config);

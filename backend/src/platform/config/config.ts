@@ -18,6 +18,8 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(8).default(DEFAULT_ADMIN_PASSWORD),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** How long a catalog page or search result is served from memory before it is refreshed (0: never cached). */
+  CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** Built SvelteKit handler served for every non-API path; empty disables the frontend. */
   FRONTEND_HANDLER: z.string().default(''),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),

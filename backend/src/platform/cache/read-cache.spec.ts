@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ReadCache } from './read-cache.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('ReadCache', () => {
+  it('shares one load between concurrent readers of a missing key', async () => {
+    const cache = new ReadCache<{ n: number }>(1_000);
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      await sleep(20);
+      return { n: loads };
+    };
+    const results = await Promise.all(Array.from({ length: 10 }, () => cache.get('k', load)));
+    expect(loads).toBe(1);
+    expect(results.every((r) => r.n === 1)).toBe(true);
+  });
+
+  it('serves a stale value while one background refresh replaces it', async () => {
+    const cache = new ReadCache<{ n: number }>(30);
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      await sleep(20);
+      return { n: loads };
+    };
+    await cache.get('k', load);
+    await sleep(40);
+    expect(await cache.get('k', load)).toEqual({ n: 1 }); // stale, refresh started
+    await sleep(30);
+    expect(await cache.get('k', load)).toEqual({ n: 2 });
+    expect(loads).toBe(2);
+  });
+
+  it('keeps the last good value when a refresh fails', async () => {
+    const cache = new ReadCache<{ n: number }>(10);
+    await cache.get('k', async () => ({ n: 1 }));
+    await sleep(20);
+    const failing = async (): Promise<{ n: number }> => {
+      throw new Error('database down');
+    };
+    expect(await cache.get('k', failing)).toEqual({ n: 1 });
+  });
+
+  it('with no freshness, always loads', async () => {
+    const cache = new ReadCache<{ n: number }>(0);
+    let loads = 0;
+    await cache.get('k', async () => ({ n: ++loads }));
+    await cache.get('k', async () => ({ n: ++loads }));
+    expect(loads).toBe(2);
+  });
+});

@@ -1,0 +1,31 @@
+import { LRUCache } from 'lru-cache';
+
+/**
+ * A small in-process cache for hot, eventually consistent reads (catalog pages, search results).
+ * An entry is fresh for `freshMs`; after that it is still served while one background refresh runs
+ * (stale-while-revalidate), so a slow query is never on a reader's path twice and concurrent misses
+ * share one query. With `freshMs` 0 every read goes to the database.
+ */
+export class ReadCache<V extends object> {
+  private readonly cache?: LRUCache<string, V, () => Promise<V>>;
+
+  constructor(freshMs: number, maxEntries = 2_000) {
+    if (freshMs <= 0) return;
+    this.cache = new LRUCache<string, V, () => Promise<V>>({
+      max: maxEntries,
+      ttl: freshMs,
+      allowStale: true,
+      noDeleteOnStaleGet: true,
+      // A failed refresh keeps serving the last good value; a failed first load throws to the reader.
+      allowStaleOnFetchRejection: true,
+      noDeleteOnFetchRejection: true,
+      fetchMethod: (_key, _stale, { context }) => context(),
+    });
+  }
+
+  async get(key: string, load: () => Promise<V>): Promise<V> {
+    if (!this.cache) return load();
+    const value = await this.cache.fetch(key, { context: load });
+    return value ?? load();
+  }
+}
