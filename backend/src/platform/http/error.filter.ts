@@ -30,6 +30,10 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return { status: statusCode, body: { detail: (error as Error).message } };
   }
+  // Every database connection stayed busy past the pool's wait limit: shed load instead of failing as a bug.
+  if (error instanceof Error && error.message.includes('timeout exceeded when trying to connect')) {
+    return { status: 503, body: { detail: 'The service is busy; retry in a moment' }, headers: { 'retry-after': '1' } };
+  }
   return { status: 500, body: { detail: 'Internal server error' } };
 }
 
@@ -40,7 +44,7 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = toErrorResponse(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (status === 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (headers) void reply.headers(headers);
     void reply.status(status).send(body);
   }

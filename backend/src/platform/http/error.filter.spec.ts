@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundException } from '@nestjs/common';
+import { ConflictError, TooManyRequestsError } from '../domain/errors.js';
+import { toErrorResponse } from './error.filter.js';
+import { ValidationFailed } from './validation.js';
+
+describe('toErrorResponse', () => {
+  it('maps domain errors, validation and HTTP exceptions to their status with a detail', () => {
+    expect(toErrorResponse(new ConflictError('taken'))).toEqual({ status: 409, body: { detail: 'taken' } });
+    expect(toErrorResponse(new ValidationFailed('x: bad', [{ field: 'x', message: 'bad' }])).status).toBe(422);
+    expect(toErrorResponse(new TooManyRequestsError('slow down', 7)).headers).toEqual({ 'retry-after': '7' });
+    expect(toErrorResponse(new NotFoundException('Cannot GET /nope'))).toEqual({
+      status: 404,
+      body: { detail: 'Cannot GET /nope' },
+    });
+  });
+
+  it('answers 503 with Retry-After when no database connection could be had in time', () => {
+    expect(toErrorResponse(new Error('timeout exceeded when trying to connect'))).toEqual({
+      status: 503,
+      body: { detail: 'The service is busy; retry in a moment' },
+      headers: { 'retry-after': '1' },
+    });
+  });
+
+  it('hides the internals of anything unexpected', () => {
+    expect(toErrorResponse(new TypeError('x is undefined'))).toEqual({
+      status: 500,
+      body: { detail: 'Internal server error' },
+    });
+  });
+});
