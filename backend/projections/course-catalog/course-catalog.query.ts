@@ -52,13 +52,26 @@ const searchQuery = (param: string) =>
 
 type CatalogPage = { items: CourseCardView[]; total: number };
 
+/** The WHERE clause of the catalog filters, its parameters, and the search query expression when searching. */
+function matchingCourses(filters: Omit<CatalogFilters, 'limit' | 'offset'>) {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const q = filters.q ? searchQuery(`$${params.push(filters.q)}`) : undefined;
+  if (q) where.push(`c.search @@ ${q}`);
+  if (filters.level) where.push(`c.level = $${params.push(filters.level)}`);
+  if (filters.is_free !== undefined) where.push(`c.is_free = $${params.push(filters.is_free)}`);
+  if (filters.min_rating !== undefined) where.push(`c.avg_rating >= $${params.push(filters.min_rating)}`);
+  return { whereSql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, q };
+}
+
 /**
  * Course cards from the catalog read model. Public list and search pages are served through a short-lived
  * in-process cache (CATALOG_CACHE_MS); commands read uncached.
  */
 @Injectable()
 export class CourseCatalogQuery {
-  private readonly pages: ReadCache<CatalogPage>;
+  private readonly pages: ReadCache<{ items: CourseCardView[] }>;
+  private readonly totals: ReadCache<{ total: number }>;
   private readonly cards: ReadCache<CourseCardView>;
 
   constructor(
@@ -66,38 +79,42 @@ export class CourseCatalogQuery {
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
     this.pages = new ReadCache(config?.CATALOG_CACHE_MS ?? 0);
+    this.totals = new ReadCache(config?.CATALOG_CACHE_MS ?? 0);
     this.cards = new ReadCache(config?.CATALOG_CACHE_MS ?? 0, 20_000);
   }
 
-  list(filters: CatalogFilters): Promise<CatalogPage> {
-    return this.pages.get(JSON.stringify(filters), () => this.loadPage(filters));
+  /** One page of cards; the total is counted once per filter set, whichever page is asked for. */
+  async list(filters: CatalogFilters): Promise<CatalogPage> {
+    const { limit: _limit, offset: _offset, ...matching } = filters;
+    const [page, count] = await Promise.all([
+      this.pages.get(JSON.stringify(filters), () => this.loadItems(filters)),
+      this.totals.get(JSON.stringify(matching), () => this.loadTotal(matching)),
+    ]);
+    return { items: page.items, total: count.total };
   }
 
-  private async loadPage(filters: CatalogFilters): Promise<CatalogPage> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const q = filters.q ? searchQuery(`$${params.push(filters.q)}`) : undefined;
-    if (q) where.push(`c.search @@ ${q}`);
-    if (filters.level) where.push(`c.level = $${params.push(filters.level)}`);
-    if (filters.is_free !== undefined) where.push(`c.is_free = $${params.push(filters.is_free)}`);
-    if (filters.min_rating !== undefined) where.push(`c.avg_rating >= $${params.push(filters.min_rating)}`);
-    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  private async loadItems(filters: CatalogFilters): Promise<{ items: CourseCardView[] }> {
+    const { whereSql, params, q } = matchingCourses(filters);
     // With a query and no explicit sort, title matches come first, newest first within each group.
     const order =
       q && !filters.sort ? `(c.title_search @@ ${q}) DESC, ${SORTS.newest}` : SORTS[filters.sort ?? 'newest'];
-    const countParams = [...params];
     const limit = `$${params.push(filters.limit)}`;
     const offset = `$${params.push(filters.offset)}`;
-    const pageSql = `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id
-       ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
-    const countSql = `SELECT count(*) AS total FROM read.course_cards c ${whereSql}`;
-    const run = <T extends object>(sql: string, values: unknown[]) =>
-      q ? this.searchRows<T>(sql, values) : this.rows<T>(sql, values);
-    const [items, count] = await Promise.all([
-      run<CourseCardView>(pageSql, params),
-      run<{ total: number }>(countSql, countParams),
-    ]);
-    return { items, total: count[0].total };
+    // The page is cut before teacher names are joined, so only its rows are looked up.
+    const sql = `SELECT ${CARD_COLUMNS}
+         FROM (SELECT * FROM read.course_cards c ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) c
+         LEFT JOIN read.users u ON u.id = c.teacher_id
+        ORDER BY ${order}`;
+    return { items: q ? await this.searchRows(sql, params) : await this.rows(sql, params) };
+  }
+
+  private async loadTotal(filters: Omit<CatalogFilters, 'limit' | 'offset'>): Promise<{ total: number }> {
+    const { whereSql, params, q } = matchingCourses(filters);
+    const sql = `SELECT count(*) AS total FROM read.course_cards c ${whereSql}`;
+    const [row] = q
+      ? await this.searchRows<{ total: number }>(sql, params)
+      : await this.rows<{ total: number }>(sql, params);
+    return row;
   }
 
   private async rows<T extends object>(sql: string, values: unknown[]): Promise<T[]> {
