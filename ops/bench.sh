@@ -164,6 +164,20 @@ redis_sampler() {
   done
 }
 start redis-sampler "$out/redis-samples.csv" redis_sampler
+# What the benchmark database is busy with: its non-idle client backends every 2 s (the bottleneck's evidence).
+pg_sampler() {
+  echo "time,application,state,wait,query"
+  while true; do
+    psql "$DATABASE_URL" -X -Atq --csv -c "
+      SELECT extract(epoch FROM now())::bigint, application_name, state,
+             coalesce(wait_event_type || ':' || wait_event, ''), left(regexp_replace(query, '\s+', ' ', 'g'), 300)
+        FROM pg_stat_activity
+       WHERE datname = current_database() AND backend_type = 'client backend' AND state <> 'idle'
+         AND pid <> pg_backend_pid()" 2>/dev/null || true
+    sleep 2
+  done
+}
+start pg-sampler "$out/pg-activity.csv" pg_sampler
 
 say "running Locust: $users users, spawn rate $spawn/s, $duration"
 locust_started=$(date +%s.%N)
@@ -225,7 +239,7 @@ if [ "$keep_running" = 0 ]; then
   kill -TERM "$api_pid" "$worker_pid" 2>/dev/null || true
   for _ in $(seq 1 50); do (alive "$api_pid" || alive "$worker_pid") || break; sleep 0.2; done
 fi
-for role_pid in $(grep -E '^(sampler|redis-sampler)=' "$pids_file"); do kill -TERM "${role_pid#*=}" 2>/dev/null || true; done
+for role_pid in $(grep -E '^(sampler|redis-sampler|pg-sampler)=' "$pids_file"); do kill -TERM "${role_pid#*=}" 2>/dev/null || true; done
 
 if [ "$search" = 1 ] && [ -f backend/dist/seed/search-bench.js ]; then
   courses=$(node -e "process.stdout.write(String(Math.max(4, Math.round(100000 * $scale))))")
@@ -263,6 +277,10 @@ json.dump({
 EOF
 node ops/bench/report.mjs "$out" >&2
 rm -f "$out/pids" "$out/sampler.log"
+# A collapsing run logs an error per request: keep the evidence, not tens of megabytes of it.
+for log in "$out"/*.log; do
+  if [ "$(stat -c %s "$log")" -gt 1048576 ]; then gzip -9 "$log"; fi
+done
 sed -n '/^## Targets/,/^## Per endpoint/p' "$out/report.md" | sed '$d' >&2
 
 unexpected=$(node -e "const r=require('$out/report.json');process.stdout.write(String(r.failures.reduce((s,f)=>s+f.occurrences,0)))")

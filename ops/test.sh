@@ -17,3 +17,5 @@ echo "== specs"
 (cd backend && npx vitest run)
 echo "== browser end-to-end"
 bash ops/e2e.sh
+echo "== load smoke run (Locust, 50 users, 30 s; fails on unexpected failures, not on timing)"
+bash ops/bench.sh --smoke --no-build

@@ -92,7 +92,10 @@ function histograms(text, metric) {
   return [...series.values()];
 }
 
-/** Quantile from cumulative buckets, interpolating linearly inside the bucket (as Prometheus does). */
+/**
+ * Quantile from cumulative buckets, interpolating linearly inside the bucket (as Prometheus does); when it falls
+ * in the +Inf bucket, minus the largest finite bound ("more than that").
+ */
 function histogramQuantile(buckets, q) {
   const total = buckets.at(-1)?.count ?? 0;
   if (total === 0) return null;
@@ -100,13 +103,20 @@ function histogramQuantile(buckets, q) {
   let previous = { le: 0, count: 0 };
   for (const bucket of buckets) {
     if (bucket.count >= rank) {
-      if (bucket.le === Infinity) return previous.le;
+      if (bucket.le === Infinity) return -previous.le;
       const inBucket = bucket.count - previous.count;
       return previous.le + (bucket.le - previous.le) * (inBucket > 0 ? (rank - previous.count) / inBucket : 1);
     }
     previous = bucket;
   }
   return previous.le;
+}
+
+/** A quantile in ms for the report: a number, or "> N" when it lies beyond the histogram's largest bucket. */
+function quantileMs(buckets, q) {
+  const v = histogramQuantile(buckets, q);
+  if (v === null) return null;
+  return v < 0 ? `> ${Math.round(-v * 1000)}` : Math.round(v * 10000) / 10;
 }
 
 function mergeBuckets(list) {
@@ -167,15 +177,23 @@ const total = aggregated
       p99: num(aggregated['99%']),
     }
   : { requests: 0, failures: 0, rps: 0, p50: null, p95: null, p99: null };
-const failureRows = failures
-  .map((f) => ({
-    method: f.Method,
-    name: f.Name,
-    // Locust wraps a scenario's own failure message as CatchResponseError('…').
-    error: f.Error.replace(/^CatchResponseError\((['"])(.*)\1\)$/s, '$2'),
-    occurrences: num(f.Occurrences) ?? 0,
-  }))
-  .sort((a, b) => b.occurrences - a.occurrences);
+/** Locust wraps a scenario's message as CatchResponseError('…'); connection errors name the URL, which varies. */
+const reason = (error) =>
+  error
+    .replace(/^CatchResponseError\((['"])(.*)\1\)$/s, '$2')
+    .replace(/URL \S+: (\d+, )?/g, '')
+    .replace(/^no response: .*timed out.*$/s, 'no response: timed out');
+const failureRows = [
+  ...failures
+    .reduce((merged, f) => {
+      const row = { method: f.Method, name: f.Name, error: reason(f.Error), occurrences: num(f.Occurrences) ?? 0 };
+      const key = `${row.method} ${row.name} ${row.error}`;
+      if (merged.has(key)) merged.get(key).occurrences += row.occurrences;
+      else merged.set(key, row);
+      return merged;
+    }, new Map())
+    .values(),
+].sort((a, b) => b.occurrences - a.occurrences);
 
 // Steady state: requests/s over the part of the run when every user had spawned.
 const aggregatedHistory = history
@@ -202,10 +220,7 @@ for (const s of histograms(metricsText, 'http_request_duration_seconds')) {
 const server = [...serverLatency.entries()]
   .map(([key, list]) => {
     const buckets = mergeBuckets(list);
-    const ms = (q) => {
-      const v = histogramQuantile(buckets, q);
-      return v === null ? null : Math.round(v * 10000) / 10;
-    };
+    const ms = (q) => quantileMs(buckets, q);
     return { route: key, requests: buckets.at(-1)?.count ?? 0, p50: ms(0.5), p95: ms(0.95), p99: ms(0.99) };
   })
   .filter((r) => r.requests > 0)
@@ -216,10 +231,7 @@ const lagMetric = histograms(workerMetricsText ?? metricsText, 'projection_lag_s
 const lagFromMetrics = lagMetric.length
   ? (() => {
       const all = mergeBuckets(lagMetric);
-      const ms = (q) => {
-        const v = histogramQuantile(all, q);
-        return v === null ? null : Math.round(v * 10000) / 10;
-      };
+      const ms = (q) => quantileMs(all, q);
       return { events: all.at(-1)?.count ?? 0, p50_ms: ms(0.5), p99_ms: ms(0.99) };
     })()
   : null;
@@ -249,6 +261,37 @@ for (const role of [...byRole.keys()].sort((a, b) => ROLE_ORDER.indexOf(a) - ROL
     mem_max_mib: mem.length ? Math.max(...mem) : null,
   });
 }
+
+// Database activity: which statements the benchmark database's busy backends were running, sampled every 2 s.
+const activity = parseCsv(maybe('pg-activity.csv') ?? '').filter(
+  (a) => !window || (Number(a.time) >= window[0] && Number(a.time) <= window[1]),
+);
+const activityTicks = new Set(activity.map((a) => a.time)).size;
+const activitySeconds = window ? Math.max(1, Math.round((window[1] - window[0]) / 2)) : Math.max(1, activityTicks);
+const topQueries = [
+  ...activity
+    .reduce((groups, a) => {
+      const key = `${a.application}\u0000${a.query}`;
+      const group = groups.get(key) ?? { application: a.application, query: a.query, samples: 0, waits: new Map() };
+      group.samples++;
+      const wait = a.state === 'active' ? a.wait || 'CPU' : a.state;
+      group.waits.set(wait, (group.waits.get(wait) ?? 0) + 1);
+      groups.set(key, group);
+      return groups;
+    }, new Map())
+    .values(),
+]
+  .sort((a, b) => b.samples - a.samples)
+  .slice(0, 12)
+  .map((g) => ({
+    application: g.application,
+    query: g.query,
+    samples: g.samples,
+    share: Math.round((1000 * g.samples) / Math.max(1, activity.length)) / 10,
+    avg_busy_backends: Math.round((100 * g.samples) / activitySeconds) / 100,
+    mostly: [...g.waits.entries()].sort((a, b) => b[1] - a[1])[0][0],
+  }));
+const avgBusyBackends = Math.round((100 * activity.length) / activitySeconds) / 100;
 
 const redis = {
   before: {
@@ -321,7 +364,7 @@ const cell = (v) => (v === null || v === undefined ? '—' : String(v));
 const table = (header, rows) => {
   const numeric = header.map((_, i) =>
     rows.every(
-      (r) => r[i] === null || r[i] === undefined || r[i] === '' || /^[\d.,%×*-]+( \(.*\))?$/.test(String(r[i])),
+      (r) => r[i] === null || r[i] === undefined || r[i] === '' || /^(> )?[\d.,%×*-]+( \(.*\))?$/.test(String(r[i])),
     ),
   );
   return [
@@ -441,6 +484,27 @@ else
     'The worker exposes no /metrics endpoint of its own, so `projection_lag_seconds` (recorded in the worker) could not be scraped; the table above is measured from the database instead.',
   );
 lines.push('');
+if (topQueries.length) {
+  lines.push('## What the database was busy with');
+  lines.push('');
+  lines.push(
+    `Non-idle backends of the benchmark database sampled every 2 s during the load: ${avgBusyBackends} busy on average. "mostly" is the commonest wait (CPU = running).`,
+  );
+  lines.push('');
+  lines.push(
+    table(
+      ['statement', 'process', 'share %', 'avg busy backends', 'mostly'],
+      topQueries.map((q) => [
+        `\`${q.query.slice(0, 160).replace(/`/g, "'")}\``,
+        q.application,
+        q.share,
+        q.avg_busy_backends,
+        q.mostly,
+      ]),
+    ),
+  );
+  lines.push('');
+}
 lines.push('## Resources during the load');
 lines.push('');
 lines.push(
@@ -700,6 +764,7 @@ const report = {
   projection_lag: lag,
   projection_lag_metrics: lagFromMetrics,
   resources: resourceRows,
+  database_activity: { avg_busy_backends: avgBusyBackends, top_statements: topQueries },
   redis,
   seed: seed ?? null,
   read_models_check: check?.trim().split('\n').at(-1) ?? null,
