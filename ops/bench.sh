@@ -79,7 +79,7 @@ default_db=edu_bench
 export DATABASE_URL="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$default_db}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export REDIS_PREFIX="edu-bench-$stamp-$$"
-export NODE_ENV=production LOG_LEVEL=warn FRONTEND_HANDLER='' HOST=127.0.0.1 PORT=$port
+export NODE_ENV=production LOG_LEVEL=warn FRONTEND_HANDLER='' HOST=127.0.0.1 PORT=$port WORKER_METRICS_PORT=$((port + 1))
 JWT_SECRET=$(node -e "process.stdout.write(require('node:crypto').randomBytes(48).toString('base64url'))")
 ADMIN_PASSWORD=$(node -e "process.stdout.write(require('node:crypto').randomBytes(18).toString('base64url'))")
 export JWT_SECRET ADMIN_PASSWORD
@@ -204,6 +204,7 @@ for _ in $(seq 1 60); do
 done
 say "outbox backlog $pending, queued projection jobs $jobs"
 curl -s "$base/metrics" >"$out/metrics-api.txt" || true
+curl -s "http://127.0.0.1:$((port + 1))/metrics" >"$out/metrics-worker.txt" || true
 redis_snapshot "$out/redis-after.txt"
 
 # Projection lag of every event committed during the load, from the database: the outbox's occurred_at to the

@@ -164,6 +164,12 @@ describe('the learning loop', () => {
     expect((await http().post('/api/enrollment/enrollments', { course_id: course.id }, student.token)).status).toBe(
       201,
     );
+    // Right after enrolling (projected or not yet), progress answers 0 %, never 403.
+    expect((await http().get(`/api/enrollment/progress/courses/${course.id}`, student.token)).body).toMatchObject({
+      completed_lessons: 0,
+      total_lessons: 2,
+      percentage: 0,
+    });
     for (const lessonId of lessonIds) {
       expect(
         (await http().post(`/api/enrollment/progress/lessons/${lessonId}/complete`, undefined, student.token)).status,

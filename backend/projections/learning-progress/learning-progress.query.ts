@@ -40,8 +40,23 @@ export class LearningProgressQuery {
       `SELECT sc.course_id, sc.status, ${PROGRESS} FROM read.student_courses sc WHERE sc.student_id = $1 AND sc.course_id = $2`,
       [studentId, courseId],
     );
-    if (!rows[0]) throw new ForbiddenError('You are not enrolled in this course');
-    return withPercentage(rows[0]);
+    if (rows[0]) return withPercentage(rows[0]);
+    // Enrolled a moment ago and not projected yet: the enrollment service's own record answers.
+    const enrolled = await this.pool.query<{ status: ProgressRow['status'] }>(
+      'SELECT status FROM enrollment.enrollments WHERE student_id = $1 AND course_id = $2',
+      [studentId, courseId],
+    );
+    if (!enrolled.rows[0]) throw new ForbiddenError('You are not enrolled in this course');
+    const total = await this.pool.query<{ n: number }>(
+      'SELECT count(*) AS n FROM read.course_lessons WHERE course_id = $1',
+      [courseId],
+    );
+    return withPercentage({
+      course_id: courseId,
+      status: enrolled.rows[0].status,
+      total_lessons: total.rows[0].n,
+      completed_lesson_ids: [],
+    });
   }
 
   async enrollmentsOf(studentId: string, limit: number, offset: number) {

@@ -17,6 +17,8 @@ const schema = z.object({
   ADMIN_EMAIL: z.string().email().default('admin@eduplatform.com'),
   ADMIN_PASSWORD: z.string().min(8).default(DEFAULT_ADMIN_PASSWORD),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The worker serves /metrics and /health/live on this port (0: not at all). */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** How long a catalog page or search result is served from memory before it is refreshed (0: never cached). */
   CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),

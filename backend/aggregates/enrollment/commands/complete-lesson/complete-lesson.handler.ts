@@ -39,6 +39,8 @@ export class CompleteLessonHandler implements ICommandHandler<CompleteLessonComm
     if (!courseId) throw new NotFoundError('Lesson not found');
     if (claimedCourse && claimedCourse !== courseId)
       throw new UnprocessableError('This lesson belongs to another course');
+    // Read before the transaction opens, so no database connection is held while waiting for another.
+    const currentLessonIds = await this.lessons.current(courseId);
     return this.actors.run(enrollmentMailbox(student.id, courseId), async (uow) => {
       const enrollment = await uow.em.findOne(
         Enrollment,
@@ -49,7 +51,7 @@ export class CompleteLessonHandler implements ICommandHandler<CompleteLessonComm
       const { completion, progress } = enrollment.completeLesson({
         completionId: randomUUID(),
         lessonId,
-        currentLessonIds: await this.lessons.current(courseId),
+        currentLessonIds,
         certificateId: randomUUID(),
         now: this.clock.now(),
       });
