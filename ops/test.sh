@@ -14,8 +14,13 @@ echo "== type checks and builds"
 npm run build --silent
 npm run check --silent -w frontend
 echo "== specs"
-(cd backend && npx vitest run)
+results=$(mktemp)
+(cd backend && npx vitest run --reporter=default --reporter=json --outputFile="$results")
 echo "== browser end-to-end"
 bash ops/e2e.sh
 echo "== load smoke run (Locust, 50 users, 30 s; fails on unexpected failures, not on timing)"
 bash ops/bench.sh --smoke --no-build
+
+# One closing line for the whole run: every spec, plus the browser run and the load smoke run (each passed to get here).
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`tests: ${r.numPassedTests + 2} passed, ${r.numFailedTests} failed`);' "$results"
