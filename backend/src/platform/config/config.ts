@@ -16,6 +16,11 @@ const schema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   ADMIN_EMAIL: z.string().email().default('admin@eduplatform.com'),
   ADMIN_PASSWORD: z.string().min(8).default(DEFAULT_ADMIN_PASSWORD),
+  /** Log every SQL statement the ORM sends (development aid). */
+  LOG_SQL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The worker serves /metrics and /health/live on this port (0: not at all). */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),

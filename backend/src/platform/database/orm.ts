@@ -13,7 +13,7 @@ export async function createOrm(config: AppConfig, entities: EntityClass[]): Pro
     pool: { min: 0, max: config.DATABASE_POOL_SIZE },
     // Aggregates are loaded per command through forked managers; the global one must never hold state.
     allowGlobalContext: false,
-    debug: process.env.ORM_DEBUG === '1',
+    debug: config.LOG_SQL,
     ensureDatabase: false,
   });
 }
