@@ -7,11 +7,18 @@ function where(url: string): string {
   return `${u.hostname}:${u.port || (u.protocol.startsWith('redis') ? 6379 : 5432)}`;
 }
 
+/** Errors of the connection itself (refused, unknown host, timed out), as opposed to SQL errors. */
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || code.startsWith('08') || code.startsWith('57P');
+}
+
 /** Fails fast, in one line each, when Postgres or Redis cannot be reached. */
 export async function preflight(config: AppConfig): Promise<void> {
   try {
     await ensureDatabase(config.DATABASE_URL);
   } catch (error) {
+    if (!isConnectionError(error)) throw error;
     throw new Error(
       `Postgres is unreachable at ${where(config.DATABASE_URL)} (${(error as Error).message}); start it ` +
         `(e.g. "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start") or set DATABASE_URL`,

@@ -38,7 +38,9 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created concurrently by another process
+        // Another process (the api and the worker start together) created it first: 42P04, or 23505
+        // when both inserts race in the catalog.
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
   } finally {
