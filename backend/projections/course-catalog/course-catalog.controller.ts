@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public, SignedIn } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
-import { fields, UuidParam, ValidQuery } from '../../src/platform/http/validation.js';
+import { fields, UuidParam, ValidQuery, pageQuery, type PageQuery } from '../../src/platform/http/validation.js';
 import { CourseCatalogQuery, type CourseCardView } from './course-catalog.query.js';
 
 const listQuery = z.strictObject({
@@ -15,7 +15,6 @@ const listQuery = z.strictObject({
   limit: fields.limit,
   offset: fields.offset,
 });
-const pageQuery = z.strictObject({ limit: fields.limit, offset: fields.offset });
 
 @ApiTags('course')
 @Controller('api/course/courses')
@@ -30,7 +29,7 @@ export class CourseCatalogController {
 
   @Get('my')
   @SignedIn('teacher')
-  my(@CurrentUser() user: AuthUser, @ValidQuery(pageQuery) query: z.infer<typeof pageQuery>) {
+  my(@CurrentUser() user: AuthUser, @ValidQuery(pageQuery) query: PageQuery) {
     return this.catalog.byTeacher(user.id, query.limit, query.offset);
   }
 

@@ -1,12 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { CurrentUser, Public, SignedIn } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
-import { UuidParam, ValidQuery, fields } from '../../src/platform/http/validation.js';
+import { UuidParam, ValidQuery, pageQuery, type PageQuery } from '../../src/platform/http/validation.js';
 import { LearningProgressQuery } from './learning-progress.query.js';
-
-const pageQuery = z.strictObject({ limit: fields.limit, offset: fields.offset });
 
 @ApiTags('enrollment')
 @Controller('api/enrollment')
@@ -15,7 +12,7 @@ export class LearningProgressController {
 
   @Get('enrollments/me')
   @SignedIn('student')
-  mine(@CurrentUser() student: AuthUser, @ValidQuery(pageQuery) query: z.infer<typeof pageQuery>) {
+  mine(@CurrentUser() student: AuthUser, @ValidQuery(pageQuery) query: PageQuery) {
     return this.learning.enrollmentsOf(student.id, query.limit, query.offset);
   }
 

@@ -1,13 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { CurrentUser, SignedIn } from '../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../src/platform/auth/auth-user.js';
 import { NotFoundError } from '../../../src/platform/domain/errors.js';
-import { UuidParam, ValidQuery, fields } from '../../../src/platform/http/validation.js';
+import { UuidParam, ValidQuery, pageQuery, type PageQuery } from '../../../src/platform/http/validation.js';
 import { PaymentsQuery, type PaymentView } from '../payments.query.js';
-
-const pageQuery = z.strictObject({ limit: fields.limit, offset: fields.offset });
 
 @ApiTags('payment')
 @Controller('api/payment/payments')
@@ -16,7 +13,7 @@ export class PaymentsController {
 
   @Get('me')
   @SignedIn('student')
-  mine(@CurrentUser() student: AuthUser, @ValidQuery(pageQuery) query: z.infer<typeof pageQuery>) {
+  mine(@CurrentUser() student: AuthUser, @ValidQuery(pageQuery) query: PageQuery) {
     return this.payments.ofStudent(student.id, query.limit, query.offset);
   }
 

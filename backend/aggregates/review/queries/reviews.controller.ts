@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public, SignedIn } from '../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../src/platform/auth/auth-user.js';
-import { UuidParam, ValidBody, ValidQuery, fields } from '../../../src/platform/http/validation.js';
+import { UuidParam, ValidBody, ValidQuery, pageQuery, type PageQuery } from '../../../src/platform/http/validation.js';
 import { PostReviewCommand } from '../commands/post-review/post-review.handler.js';
 import { EditReviewCommand } from '../commands/edit-review/edit-review.handler.js';
 import { comment, rating } from '../review.dto.js';
@@ -18,7 +18,6 @@ const postBody = z.strictObject({
 const editBody = z
   .strictObject({ rating: rating.optional(), comment: comment.optional() })
   .refine((b) => b.rating !== undefined || b.comment !== undefined, 'give a rating or a comment');
-const pageQuery = z.strictObject({ limit: fields.limit, offset: fields.offset });
 
 @ApiTags('course')
 @Controller('api/course/reviews')
@@ -53,7 +52,7 @@ export class ReviewsController {
 
   @Get('course/:id')
   @Public()
-  ofCourse(@UuidParam('id') courseId: string, @ValidQuery(pageQuery) query: z.infer<typeof pageQuery>) {
+  ofCourse(@UuidParam('id') courseId: string, @ValidQuery(pageQuery) query: PageQuery) {
     return this.reviews.ofCourse(courseId, query.limit, query.offset);
   }
 }

@@ -93,3 +93,7 @@ export const fields = {
     .pipe(z.number().min(0).max(99_999_999.99).multipleOf(0.01, 'has at most two decimals')),
   boolString: z.enum(['true', 'false']).transform((v) => v === 'true'),
 };
+
+/** `?limit=&offset=` of every paginated list (limit 1–100, default 20; offset ≥ 0). */
+export const pageQuery = z.strictObject({ limit: fields.limit, offset: fields.offset });
+export type PageQuery = z.infer<typeof pageQuery>;

@@ -1,11 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { SignedIn } from '../../../../src/platform/auth/access.js';
-import { fields, ValidQuery } from '../../../../src/platform/http/validation.js';
+import { ValidQuery, pageQuery, type PageQuery } from '../../../../src/platform/http/validation.js';
 import { UsersQuery } from '../../users.query.js';
-
-const pageQuery = z.strictObject({ limit: fields.limit, offset: fields.offset });
 
 interface PendingTeacherView {
   id: string;
@@ -21,9 +18,7 @@ export class PendingTeachersController {
 
   @Get('pending')
   @SignedIn('admin')
-  async pending(
-    @ValidQuery(pageQuery) query: z.infer<typeof pageQuery>,
-  ): Promise<{ items: PendingTeacherView[]; total: number }> {
+  async pending(@ValidQuery(pageQuery) query: PageQuery): Promise<{ items: PendingTeacherView[]; total: number }> {
     const page = await this.users.pendingTeachers(query.limit, query.offset);
     return {
       items: page.items.map((u) => ({ id: u.id, email: u.email, name: u.name, created_at: u.createdAt.toISOString() })),
