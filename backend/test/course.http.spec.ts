@@ -249,6 +249,23 @@ describe('Catalog read models', () => {
     expect(ranked.body.items.map((c: { id: string }) => c.id)).toEqual([inTitle.id, inDescription.id]);
   });
 
+  it('pages through title matches newest first, then description matches', async () => {
+    const inDescription = await actors.course(teacher.token, {
+      title: 'Field guide',
+      description: 'All about okapis.',
+    });
+    const titles = [];
+    for (const title of ['Okapi basics', 'Okapi habitats', 'Okapi diets'])
+      titles.push(await actors.course(teacher.token, { title }));
+    await platform.settle();
+    const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((c) => c.id);
+    const newestTitles = titles.map((c) => c.id).reverse();
+    expect(ids(await platform.http.get('/api/course/courses?q=okapi&limit=2'))).toEqual(newestTitles.slice(0, 2));
+    const second = await platform.http.get('/api/course/courses?q=okapi&limit=2&offset=2');
+    expect(ids(second)).toEqual([newestTitles[2], inDescription.id]);
+    expect(second.body.total).toBe(4);
+  });
+
   it('filters by level and price and sorts by price', async () => {
     await actors.course(teacher.token, { title: 'Cheap', is_free: false, price: 5, level: 'advanced' });
     await actors.course(teacher.token, { title: 'Pricey', is_free: false, price: 500, level: 'advanced' });

@@ -52,17 +52,29 @@ const searchQuery = (param: string) =>
 
 type CatalogPage = { items: CourseCardView[]; total: number };
 
-/** The WHERE clause of the catalog filters, its parameters, and the search query expression when searching. */
-function matchingCourses(filters: Omit<CatalogFilters, 'limit' | 'offset'>) {
+/**
+ * The WHERE clause of the catalog filters, its parameters, and the search query expression when searching.
+ * `matchIn` picks the vector searched: the whole course, or only its title.
+ */
+function matchingCourses(
+  filters: Omit<CatalogFilters, 'limit' | 'offset'>,
+  matchIn: 'search' | 'title_search' = 'search',
+) {
   const params: unknown[] = [];
   const where: string[] = [];
   const q = filters.q ? searchQuery(`$${params.push(filters.q)}`) : undefined;
-  if (q) where.push(`c.search @@ ${q}`);
+  if (q) where.push(`c.${matchIn} @@ ${q}`);
   if (filters.level) where.push(`c.level = $${params.push(filters.level)}`);
   if (filters.is_free !== undefined) where.push(`c.is_free = $${params.push(filters.is_free)}`);
   if (filters.min_rating !== undefined) where.push(`c.avg_rating >= $${params.push(filters.min_rating)}`);
   return { whereSql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, q };
 }
+
+/** One page of cards; the page is cut before teacher names are joined, so only its rows are looked up. */
+const pageSql = (whereSql: string, order: string, limit: string, offset: string) => `SELECT ${CARD_COLUMNS}
+     FROM (SELECT * FROM read.course_cards c ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) c
+     LEFT JOIN read.users u ON u.id = c.teacher_id
+    ORDER BY ${order}`;
 
 /**
  * Course cards from the catalog read model. Public list and search pages are served through a short-lived
@@ -79,7 +91,8 @@ export class CourseCatalogQuery {
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
     this.pages = new ReadCache(config?.CATALOG_CACHE_MS ?? 0);
-    this.totals = new ReadCache(config?.CATALOG_CACHE_MS ?? 0);
+    // Result counts move slowly and a broad word's count is the costliest query: keep them 30 times longer.
+    this.totals = new ReadCache((config?.CATALOG_CACHE_MS ?? 0) * 30);
     this.cards = new ReadCache(config?.CATALOG_CACHE_MS ?? 0, 20_000);
   }
 
@@ -94,18 +107,28 @@ export class CourseCatalogQuery {
   }
 
   private async loadItems(filters: CatalogFilters): Promise<{ items: CourseCardView[] }> {
+    if (filters.q && !filters.sort) {
+      const titleMatches = await this.newestTitleMatches(filters);
+      if (titleMatches) return { items: titleMatches };
+    }
     const { whereSql, params, q } = matchingCourses(filters);
     // With a query and no explicit sort, title matches come first, newest first within each group.
     const order =
       q && !filters.sort ? `(c.title_search @@ ${q}) DESC, ${SORTS.newest}` : SORTS[filters.sort ?? 'newest'];
-    const limit = `$${params.push(filters.limit)}`;
-    const offset = `$${params.push(filters.offset)}`;
-    // The page is cut before teacher names are joined, so only its rows are looked up.
-    const sql = `SELECT ${CARD_COLUMNS}
-         FROM (SELECT * FROM read.course_cards c ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) c
-         LEFT JOIN read.users u ON u.id = c.teacher_id
-        ORDER BY ${order}`;
+    const sql = pageSql(whereSql, order, `$${params.push(filters.limit)}`, `$${params.push(filters.offset)}`);
     return { items: q ? await this.searchRows(sql, params) : await this.rows(sql, params) };
+  }
+
+  /**
+   * Title matches rank first, so a page that lies entirely among them is their newest-first slice: found by
+   * walking courses newest first and testing the small title vector, without ordering every match of a common
+   * word. Undefined when the title matches run out before the page ends.
+   */
+  private async newestTitleMatches(filters: CatalogFilters): Promise<CourseCardView[] | undefined> {
+    const { whereSql, params } = matchingCourses(filters, 'title_search');
+    const sql = pageSql(whereSql, SORTS.newest, `$${params.push(filters.offset + filters.limit)}`, '0');
+    const rows = await this.rows<CourseCardView>(sql, params);
+    return rows.length === filters.offset + filters.limit ? rows.slice(filters.offset) : undefined;
   }
 
   private async loadTotal(filters: Omit<CatalogFilters, 'limit' | 'offset'>): Promise<{ total: number }> {
