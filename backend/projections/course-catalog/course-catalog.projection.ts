@@ -7,6 +7,7 @@ import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
 import type { Projection } from '../../src/platform/projection/projection.js';
 import { CourseEvents, type CourseDetails } from '../../aggregates/course/course.events.js';
 import { EnrollmentEvents, type EnrollmentState } from '../../aggregates/enrollment/enrollment.events.js';
+import { reviewStats } from '../review-stats.js';
 import {
   ReviewEvents,
   type ReviewEditedPayload,
@@ -43,22 +44,17 @@ export class CourseCatalogProjection implements Projection {
       }
       case ReviewEvents.ReviewPosted: {
         const { courseId, rating } = event.payload as ReviewPostedPayload;
-        await sql.query(
-          `UPDATE read.course_cards SET review_count = review_count + 1, rating_sum = rating_sum + $2::int,
-             rating_histogram[$2::int] = rating_histogram[$2::int] + 1 WHERE id = $1`,
-          [courseId, rating],
-        );
+        await sql.query(`UPDATE read.course_cards SET ${reviewStats.posted} WHERE id = $1`, [courseId, rating]);
         return;
       }
       case ReviewEvents.ReviewEdited: {
         const { courseId, previousRating, rating } = event.payload as ReviewEditedPayload;
-        await sql.query(
-          `UPDATE read.course_cards SET rating_sum = rating_sum - $2::int + $3::int,
-             rating_histogram[$2::int] = rating_histogram[$2::int] - 1,
-             rating_histogram[$3::int] = rating_histogram[$3::int] + 1
-           WHERE id = $1 AND $2::int <> $3::int`,
-          [courseId, previousRating, rating],
-        );
+        if (previousRating === rating) return;
+        await sql.query(`UPDATE read.course_cards SET ${reviewStats.edited} WHERE id = $1`, [
+          courseId,
+          previousRating,
+          rating,
+        ]);
         return;
       }
       default:
@@ -114,11 +110,7 @@ export class CourseCatalogProjection implements Projection {
               c.version, coalesce(e.n, 0), coalesce(r.n, 0), coalesce(r.total, 0), coalesce(r.histogram, '{0,0,0,0,0}')
          FROM course.courses c
          LEFT JOIN (SELECT course_id, count(*) AS n FROM enrollment.enrollments GROUP BY course_id) e ON e.course_id = c.id
-         LEFT JOIN (SELECT course_id, count(*) AS n, sum(rating) AS total,
-                           ARRAY[count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2),
-                                 count(*) FILTER (WHERE rating = 3), count(*) FILTER (WHERE rating = 4),
-                                 count(*) FILTER (WHERE rating = 5)]::integer[] AS histogram
-                      FROM course.reviews GROUP BY course_id) r ON r.course_id = c.id`,
+         LEFT JOIN (${reviewStats.byCourse}) r ON r.course_id = c.id`,
     );
   }
 }

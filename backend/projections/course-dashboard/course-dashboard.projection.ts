@@ -17,6 +17,7 @@ import {
   type ReviewEditedPayload,
   type ReviewPostedPayload,
 } from '../../aggregates/review/review.aggregate.js';
+import { reviewStats } from '../review-stats.js';
 import { CourseDashboardQuery } from './course-dashboard.query.js';
 
 /** The course an event changes the dashboard of. */
@@ -111,24 +112,13 @@ export class CourseDashboardProjection implements Projection {
         return;
       case ReviewEvents.ReviewPosted: {
         const { rating } = event.payload as ReviewPostedPayload;
-        await bump(
-          sql,
-          courseId,
-          'review_count = review_count + 1, rating_sum = rating_sum + $2::int, rating_histogram[$2::int] = rating_histogram[$2::int] + 1',
-          [rating],
-        );
+        await bump(sql, courseId, reviewStats.posted, [rating]);
         return;
       }
       case ReviewEvents.ReviewEdited: {
         const { previousRating, rating } = event.payload as ReviewEditedPayload;
         if (previousRating === rating) return;
-        await bump(
-          sql,
-          courseId,
-          `rating_sum = rating_sum - $2::int + $3::int, rating_histogram[$2::int] = rating_histogram[$2::int] - 1,
-           rating_histogram[$3::int] = rating_histogram[$3::int] + 1`,
-          [previousRating, rating],
-        );
+        await bump(sql, courseId, reviewStats.edited, [previousRating, rating]);
         return;
       }
     }
@@ -150,11 +140,7 @@ export class CourseDashboardProjection implements Projection {
          FROM course.courses c
          LEFT JOIN (SELECT course_id, count(*) AS enrolled, count(*) FILTER (WHERE status = 'completed') AS completed
                       FROM enrollment.enrollments GROUP BY course_id) e ON e.course_id = c.id
-         LEFT JOIN (SELECT course_id, count(*) AS n, sum(rating) AS total,
-                           ARRAY[count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2),
-                                 count(*) FILTER (WHERE rating = 3), count(*) FILTER (WHERE rating = 4),
-                                 count(*) FILTER (WHERE rating = 5)]::integer[] AS histogram
-                      FROM course.reviews GROUP BY course_id) r ON r.course_id = c.id
+         LEFT JOIN (${reviewStats.byCourse}) r ON r.course_id = c.id
          LEFT JOIN (SELECT course_id, sum(amount) AS revenue FROM payment.payments WHERE status = 'completed'
                      GROUP BY course_id) p ON p.course_id = c.id`,
     );
