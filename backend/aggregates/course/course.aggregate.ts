@@ -1,6 +1,7 @@
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
+import { after } from '../../src/platform/domain/clock.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../src/platform/domain/errors.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { CourseEvents, type CourseDetails, type CurriculumModule, type Level } from './course.events.js';
@@ -291,7 +292,7 @@ export class Course extends AggregateRoot {
 
   /** Every change bumps the root, so the version check covers changes to modules and lessons too. */
   private touch(now: Date): void {
-    this.updatedAt = new Date(Math.max(now.getTime(), this.updatedAt.getTime() + 1));
+    this.updatedAt = after(this.updatedAt, now);
   }
 
   private reviseCurriculum(): void {

@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
+import { after } from '../../src/platform/domain/clock.js';
 import { ForbiddenError } from '../../src/platform/domain/errors.js';
 
 export const ReviewEvents = {
@@ -90,7 +91,7 @@ export class Review extends AggregateRoot {
     const previousRating = this.rating;
     if (patch.rating !== undefined) this.rating = patch.rating;
     if (patch.comment !== undefined) this.comment = patch.comment;
-    this.updatedAt = new Date(Math.max(now.getTime(), this.updatedAt.getTime() + 1));
+    this.updatedAt = after(this.updatedAt, now);
     this.record(ReviewEvents.ReviewEdited, {
       reviewId: this.id,
       courseId: this.courseId,
