@@ -19,7 +19,7 @@ results=$(mktemp)
 echo "== browser end-to-end"
 bash ops/e2e.sh
 echo "== load smoke run (Locust, 50 users, 30 s; fails on unexpected failures, not on timing)"
-bash ops/bench.sh --smoke --no-build
+bash ops/bench.sh --smoke --no-build --port "${SMOKE_PORT:-3190}"
 
 # One closing line for the whole run: every spec, plus the browser run and the load smoke run (each passed to get here).
 node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
