@@ -10,9 +10,9 @@ import { systemClock } from '../src/platform/domain/clock.js';
 import { ENTITIES } from '../src/app/entities.js';
 import { Course } from '../aggregates/course/course.aggregate.js';
 import { createTestDatabase } from './support/databases.js';
-import { rebuildProjection, applyOnce } from '../src/platform/projection/projection-runner.js';
+import { rebuildProjection, applyBatch } from '../src/platform/projection/projection-runner.js';
 import { CurriculumProjection } from '../projections/curriculum/curriculum.projection.js';
-import { toDomainEvent } from '../src/platform/outbox/outbox-relay.js';
+import { toDomainEvent } from '../src/platform/outbox/outbox-schemas.js';
 
 // Two ORMs with separate pools and separate actor runners stand for two processes: their mailboxes do not
 // serialize each other, so only the optimistic version check keeps their writes from being lost.
@@ -111,7 +111,7 @@ describe('aggregate actors across processes', () => {
     const events = (
       await sql.query(`SELECT * FROM course.outbox WHERE event_type = 'course.CurriculumRevised'`)
     ).rows.map(toDomainEvent);
-    for (const event of events) await applyOnce(sql, projection, event);
+    await applyBatch(sql, projection, events);
     const projected = (await sql.query('SELECT * FROM read.curricula ORDER BY course_id')).rows;
     const placed = (await sql.query('SELECT * FROM read.course_lessons ORDER BY lesson_id')).rows;
 
@@ -119,6 +119,6 @@ describe('aggregate actors across processes', () => {
     await rebuildProjection(sql, projection);
     expect((await sql.query('SELECT * FROM read.curricula ORDER BY course_id')).rows).toEqual(projected);
     expect((await sql.query('SELECT * FROM read.course_lessons ORDER BY lesson_id')).rows).toEqual(placed);
-    for (const event of events) expect(await applyOnce(sql, projection, event)).toBe(false);
+    expect(await applyBatch(sql, projection, events)).toEqual([]);
   });
 });

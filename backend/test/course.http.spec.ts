@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPlatform } from './support/test-platform.js';
 import { Actors } from './support/actors.js';
-import { applyOnce } from '../src/platform/projection/projection-runner.js';
-import { toDomainEvent } from '../src/platform/outbox/outbox-relay.js';
-import type { OutboxRow } from '../src/platform/outbox/outbox-schemas.js';
+import { applyBatch } from '../src/platform/projection/projection-runner.js';
+import { toDomainEvent, type OutboxRow } from '../src/platform/outbox/outbox-schemas.js';
 import { PROJECTIONS, type Projection } from '../src/platform/projection/projection.js';
 
 let platform: TestPlatform;
@@ -299,12 +298,12 @@ describe('Catalog read models', () => {
     for (const schema of ['identity', 'course'])
       events.push(...(await platform.sql.query<OutboxRow>(`SELECT * FROM ${schema}.outbox`)).rows);
     const shuffled = events.map(toDomainEvent).sort(() => Math.random() - 0.5);
-    // Through the queues (job id = event id) and straight into the projections.
-    await platform.lifecycle.relay.enqueue(shuffled);
+    // Through the queues and straight into the projections.
+    await platform.lifecycle.relay.enqueue(shuffled, 'redelivery');
     await platform.settle();
     for (const event of shuffled) {
-      for (const projection of projections.filter((p) => p.handles.includes(event.type))) {
-        expect(await applyOnce(platform.lifecycle.runner['pool'], projection, event)).toBe(false);
+      for (const projection of projections.filter((p) => p.handlers.has(event.type))) {
+        expect(await applyBatch(platform.lifecycle.runner['pool'], projection, [event])).toEqual([]);
       }
     }
     expect(await readModels()).toEqual(before);
@@ -321,7 +320,7 @@ describe('Catalog read models', () => {
     const catalog = platform.worker.get<Projection[]>(PROJECTIONS).find((p) => p.name === 'course-catalog')!;
     // A copy of the old event under a new id gets past the checkpoint; the version guard must still hold.
     const stale = { ...toDomainEvent(rows[0]), id: '11111111-1111-4111-8111-111111111111' };
-    expect(await applyOnce(platform.lifecycle.runner['pool'], catalog, stale)).toBe(true);
+    expect(await applyBatch(platform.lifecycle.runner['pool'], catalog, [stale])).toEqual([stale]);
     expect((await platform.http.get(`/api/course/courses/${course.id}`)).body.title).toBe('Second title');
   });
 });

@@ -190,7 +190,16 @@ describe('Identity over HTTP', () => {
   it('serves liveness, readiness, metrics and the OpenAPI document', async () => {
     expect((await platform.http.get('/health/live')).status).toBe(200);
     const ready = await platform.http.get('/health/ready');
-    expect(ready.body).toEqual({ status: 'ok', checks: { postgres: 'ok', redis: 'ok', workers: 'ok' } });
+    expect(ready.body).toEqual({
+      status: 'ok',
+      checks: { postgres: 'ok', redis: 'ok' },
+      pipeline: {
+        unpublished: expect.any(Number),
+        oldest_unrelayed_seconds: expect.any(Number),
+        quarantined: 0,
+        failed: 0,
+      },
+    });
     const metrics = await platform.http.get('/metrics');
     expect(metrics.body).toContain('http_request_duration_seconds_bucket');
     expect(metrics.body).toContain('route="/api/identity/register"');

@@ -3,8 +3,7 @@ import { TestPlatform } from './support/test-platform.js';
 import { Actors } from './support/actors.js';
 import { PROJECTIONS, type Projection } from '../src/platform/projection/projection.js';
 import { checkReadModels } from '../src/platform/projection/read-model-checker.js';
-import { toDomainEvent } from '../src/platform/outbox/outbox-relay.js';
-import { OUTBOX_SCHEMAS, type OutboxRow } from '../src/platform/outbox/outbox-schemas.js';
+import { OUTBOX_SCHEMAS, toDomainEvent, type OutboxRow } from '../src/platform/outbox/outbox-schemas.js';
 
 let platform: TestPlatform;
 let actors: Actors;
@@ -420,7 +419,10 @@ describe('read-model checker', () => {
       events.push(...(await platform.sql.query<OutboxRow>(`SELECT * FROM ${schema}.outbox`)).rows.map(toDomainEvent));
     const notificationsBefore = (await platform.sql.query('SELECT count(*)::int AS n FROM notification.notifications'))
       .rows[0].n;
-    await platform.lifecycle.relay.enqueue(events.sort(() => Math.random() - 0.5));
+    await platform.lifecycle.relay.enqueue(
+      events.sort(() => Math.random() - 0.5),
+      'redelivery',
+    );
     await platform.settle();
     expect(await checkReadModels(platform.sql, projections())).toEqual([]);
     expect((await platform.sql.query('SELECT count(*)::int AS n FROM notification.notifications')).rows[0].n).toBe(

@@ -76,9 +76,11 @@ describe('Lesson content access', () => {
     expect((await platform.http.get(`/api/course/lessons/${lesson.id}`, owner.token)).status).toBe(200);
     expect((await platform.http.get(`/api/course/lessons/${lesson.id}`, await actors.admin())).status).toBe(200);
 
-    // Enrollment itself is the learning loop's; here its read model row stands for it.
+    // Enrollment itself is the learning loop's; here its record stands for it (access is decided from the
+    // enrollment records, so a projection lagging behind never refuses a student who just enrolled).
     await platform.sql.query(
-      'INSERT INTO read.student_courses (student_id, course_id, enrolled_at) VALUES ($1, $2, now())',
+      `INSERT INTO enrollment.enrollments (id, student_id, course_id, status, enrolled_at)
+       VALUES (gen_random_uuid(), $1, $2, 'enrolled', now())`,
       [student.id, course.id],
     );
     expect((await platform.http.get(`/api/course/lessons/${lesson.id}`, student.token)).status).toBe(200);

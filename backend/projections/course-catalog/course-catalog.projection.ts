@@ -1,18 +1,33 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { SqlClient, SqlPool } from '../../src/platform/database/pg-pool.js';
+import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
+import type { ProjectionBatch } from '../../src/platform/projection/projection-batch.js';
+import { handlerMap, type Projection } from '../../src/platform/projection/projection.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import { LiveEmitter } from '../../src/platform/realtime/live-emitter.js';
 import { rooms } from '../../src/platform/realtime/rooms.js';
-import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
-import type { Projection } from '../../src/platform/projection/projection.js';
+import type { AnyEvent, EventMap } from '../../aggregates/event-catalogue.js';
 import { CourseEvents, type CourseDetails } from '../../aggregates/course/course.events.js';
-import { EnrollmentEvents, type EnrollmentState } from '../../aggregates/enrollment/enrollment.events.js';
+import { EnrollmentEvents } from '../../aggregates/enrollment/enrollment.events.js';
+import { ReviewEvents } from '../../aggregates/review/review.aggregate.js';
 import { reviewStats } from '../review-stats.js';
-import {
-  ReviewEvents,
-  type ReviewEditedPayload,
-  type ReviewPostedPayload,
-} from '../../aggregates/review/review.aggregate.js';
+
+/** Course events carry the full details of their version; a stale one never overwrites a newer card. */
+function saveDetails(event: DomainEvent<string, CourseDetails>, batch: ProjectionBatch): void {
+  const d = event.payload;
+  batch.upsertNewer('read.course_cards', ['id'], {
+    id: d.courseId,
+    teacher_id: d.teacherId,
+    title: d.title,
+    description: d.description,
+    is_free: d.isFree,
+    price: d.price,
+    duration_minutes: d.durationMinutes,
+    level: d.level,
+    created_at: d.createdAt,
+    version: event.aggregateVersion,
+  });
+}
 
 /** read.course_cards: what course lists, search and course pages show. */
 @Injectable()
@@ -20,84 +35,52 @@ export class CourseCatalogProjection implements Projection {
   static readonly projectionName = 'course-catalog';
   readonly name = CourseCatalogProjection.projectionName;
   readonly tables = ['read.course_cards'];
-  readonly handles = [
-    CourseEvents.CourseCreated,
-    CourseEvents.CourseUpdated,
-    EnrollmentEvents.StudentEnrolled,
-    ReviewEvents.ReviewPosted,
-    ReviewEvents.ReviewEdited,
-  ];
+  readonly handlers = handlerMap<EventMap>({
+    [CourseEvents.CourseCreated]: saveDetails,
+    [CourseEvents.CourseUpdated]: saveDetails,
+    // A course is enrolled in only once its card exists, so the counter never needs to create the row.
+    [EnrollmentEvents.StudentEnrolled]: (event, batch) =>
+      batch.increment(
+        'read.course_cards',
+        { id: event.payload.enrollment.courseId },
+        { enrollment_count: 1 },
+        {
+          existingOnly: true,
+        },
+      ),
+    [ReviewEvents.ReviewPosted]: ({ payload }, batch) =>
+      batch.run(`UPDATE read.course_cards SET ${reviewStats.posted} WHERE id = $1`, [payload.courseId, payload.rating]),
+    [ReviewEvents.ReviewEdited]: ({ payload }, batch) => {
+      if (payload.previousRating === payload.rating) return;
+      batch.run(`UPDATE read.course_cards SET ${reviewStats.edited} WHERE id = $1`, [
+        payload.courseId,
+        payload.previousRating,
+        payload.rating,
+      ]);
+    },
+  });
 
   constructor(
     @Optional() private readonly live?: LiveEmitter,
     @Optional() @Inject(SQL_POOL) private readonly pool?: SqlPool,
   ) {}
 
-  async apply(event: DomainEvent, sql: SqlClient): Promise<void> {
-    switch (event.type) {
-      case EnrollmentEvents.StudentEnrolled: {
-        const { courseId } = (event.payload as { enrollment: EnrollmentState }).enrollment;
-        await sql.query('UPDATE read.course_cards SET enrollment_count = enrollment_count + 1 WHERE id = $1', [
-          courseId,
-        ]);
-        return;
-      }
-      case ReviewEvents.ReviewPosted: {
-        const { courseId, rating } = event.payload as ReviewPostedPayload;
-        await sql.query(`UPDATE read.course_cards SET ${reviewStats.posted} WHERE id = $1`, [courseId, rating]);
-        return;
-      }
-      case ReviewEvents.ReviewEdited: {
-        const { courseId, previousRating, rating } = event.payload as ReviewEditedPayload;
-        if (previousRating === rating) return;
-        await sql.query(`UPDATE read.course_cards SET ${reviewStats.edited} WHERE id = $1`, [
-          courseId,
-          previousRating,
-          rating,
-        ]);
-        return;
-      }
-      default:
-        await this.applyDetails(event, sql);
-    }
-  }
-
-  /** Course pages follow their rating live. */
-  async afterCommit(event: DomainEvent): Promise<void> {
+  /** Course pages follow their rating live: one push per course whose reviews the batch changed. */
+  async afterCommit(events: readonly AnyEvent[]): Promise<void> {
     if (!this.live || !this.pool) return;
-    if (event.type !== ReviewEvents.ReviewPosted && event.type !== ReviewEvents.ReviewEdited) return;
-    const { courseId } = event.payload as ReviewPostedPayload;
-    const { rows } = await this.pool.query<{ avg_rating: number; review_count: number }>(
-      'SELECT avg_rating::float8 AS avg_rating, review_count FROM read.course_cards WHERE id = $1',
-      [courseId],
+    const courses = new Set<string>();
+    for (const event of events) {
+      if (event.type === ReviewEvents.ReviewPosted || event.type === ReviewEvents.ReviewEdited) {
+        courses.add(event.payload.courseId);
+      }
+    }
+    if (courses.size === 0) return;
+    const { rows } = await this.pool.query<{ id: string; avg_rating: number; review_count: number }>(
+      'SELECT id, avg_rating::float8 AS avg_rating, review_count FROM read.course_cards WHERE id = ANY($1::uuid[])',
+      [[...courses]],
     );
-    if (rows[0]) this.live.emit(rooms.course(courseId), 'course.rating', { course_id: courseId, ...rows[0] });
-  }
-
-  /** Course events carry the full details of their version; a stale one never overwrites a newer card. */
-  private async applyDetails(event: DomainEvent, sql: SqlClient): Promise<void> {
-    const d = event.payload as CourseDetails;
-    await sql.query(
-      `INSERT INTO read.course_cards
-         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
-         is_free = EXCLUDED.is_free, price = EXCLUDED.price, duration_minutes = EXCLUDED.duration_minutes,
-         level = EXCLUDED.level, version = EXCLUDED.version
-       WHERE read.course_cards.version < EXCLUDED.version`,
-      [
-        d.courseId,
-        d.teacherId,
-        d.title,
-        d.description,
-        d.isFree,
-        d.price,
-        d.durationMinutes,
-        d.level,
-        d.createdAt,
-        event.aggregateVersion,
-      ],
-    );
+    for (const { id, ...rating } of rows)
+      this.live.emit(rooms.course(id), 'course.rating', { course_id: id, ...rating });
   }
 
   async rebuild(sql: SqlClient): Promise<void> {

@@ -1,49 +1,49 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { SqlClient, SqlPool } from '../../src/platform/database/pg-pool.js';
-import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
-import type { Projection } from '../../src/platform/projection/projection.js';
+import type { ProjectionBatch } from '../../src/platform/projection/projection-batch.js';
+import { handlerMap, type Projection } from '../../src/platform/projection/projection.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import { LiveEmitter } from '../../src/platform/realtime/live-emitter.js';
 import { rooms } from '../../src/platform/realtime/rooms.js';
-import { CourseEvents, type CourseDetails } from '../../aggregates/course/course.events.js';
-import {
-  EnrollmentEvents,
-  type EnrollmentState,
-  type LessonCompletedPayload,
-} from '../../aggregates/enrollment/enrollment.events.js';
-import { PaymentEvents, type PaymentCompletedPayload } from '../../aggregates/payment/payment.aggregate.js';
-import {
-  ReviewEvents,
-  type ReviewEditedPayload,
-  type ReviewPostedPayload,
-} from '../../aggregates/review/review.aggregate.js';
+import type { AnyEvent, EventMap } from '../../aggregates/event-catalogue.js';
+import { CourseEvents } from '../../aggregates/course/course.events.js';
+import { EnrollmentEvents } from '../../aggregates/enrollment/enrollment.events.js';
+import { PaymentEvents } from '../../aggregates/payment/payment.aggregate.js';
+import { ReviewEvents } from '../../aggregates/review/review.aggregate.js';
 import { reviewStats } from '../review-stats.js';
 import { CourseDashboardQuery } from './course-dashboard.query.js';
 
 /** The course an event changes the dashboard of. */
-function courseOf(event: DomainEvent): string {
-  const payload = event.payload as { courseId?: string; enrollment?: EnrollmentState };
-  return payload.enrollment?.courseId ?? payload.courseId!;
+function courseOf(event: AnyEvent): string | undefined {
+  switch (event.type) {
+    case CourseEvents.CourseCreated:
+    case PaymentEvents.PaymentCompleted:
+    case ReviewEvents.ReviewPosted:
+    case ReviewEvents.ReviewEdited:
+      return event.payload.courseId;
+    case EnrollmentEvents.StudentEnrolled:
+    case EnrollmentEvents.LessonCompleted:
+    case EnrollmentEvents.CourseCompleted:
+      return event.payload.enrollment.courseId;
+    default:
+      return undefined;
+  }
 }
 
-async function bump(sql: SqlClient, courseId: string, set: string, params: unknown[] = []): Promise<void> {
-  // The row normally exists since CourseCreated; creating it here keeps any delivery order correct.
-  await sql.query('INSERT INTO read.course_stats (course_id) VALUES ($1) ON CONFLICT DO NOTHING', [courseId]);
-  await sql.query(`UPDATE read.course_stats SET ${set} WHERE course_id = $1`, [courseId, ...params]);
+/** A change to the stats row that counters cannot express; the row is created first when missing. */
+function updateStats(batch: ProjectionBatch, courseId: string, set: string, params: unknown[]): void {
+  batch.insertOnce('read.course_stats', ['course_id'], { course_id: courseId });
+  batch.run(`UPDATE read.course_stats SET ${set} WHERE course_id = $1`, [courseId, ...params]);
 }
 
-async function touchActivity(sql: SqlClient, courseId: string, studentId: string, at: string): Promise<void> {
-  await sql.query(
-    `INSERT INTO read.course_activity (course_id, student_id, last_active_at) VALUES ($1, $2, $3)
-     ON CONFLICT (course_id, student_id) DO UPDATE SET last_active_at = greatest(read.course_activity.last_active_at, EXCLUDED.last_active_at)`,
-    [courseId, studentId, at],
-  );
+function touchActivity(batch: ProjectionBatch, courseId: string, studentId: string, at: string): void {
+  batch.keepGreatest('read.course_activity', { course_id: courseId, student_id: studentId }, { last_active_at: at });
 }
 
 /**
  * The teacher's live dashboard per course: enrollments (total and per day), active learners, completions,
- * the completion funnel, ratings and revenue. After each change commits, the new stats are pushed to the
- * course's dashboard room.
+ * the completion funnel, ratings and revenue. After each batch commits, the new stats of every course it
+ * changed are pushed to that course's dashboard room.
  */
 @Injectable()
 export class CourseDashboardProjection implements Projection {
@@ -55,15 +55,34 @@ export class CourseDashboardProjection implements Projection {
     'read.course_activity',
     'read.lesson_funnel',
   ];
-  readonly handles = [
-    CourseEvents.CourseCreated,
-    EnrollmentEvents.StudentEnrolled,
-    EnrollmentEvents.LessonCompleted,
-    EnrollmentEvents.CourseCompleted,
-    PaymentEvents.PaymentCompleted,
-    ReviewEvents.ReviewPosted,
-    ReviewEvents.ReviewEdited,
-  ];
+  readonly handlers = handlerMap<EventMap>({
+    [CourseEvents.CourseCreated]: ({ payload }, batch) =>
+      batch.insertOnce('read.course_stats', ['course_id'], { course_id: payload.courseId }),
+    [EnrollmentEvents.StudentEnrolled]: ({ payload: { enrollment: e } }, batch) => {
+      batch.increment('read.course_stats', { course_id: e.courseId }, { enrollment_count: 1 });
+      // enrolledAt is an ISO time in UTC: its first ten characters are the UTC day.
+      batch.increment(
+        'read.course_enrollments_daily',
+        { course_id: e.courseId, day: e.enrolledAt.slice(0, 10) },
+        { count: 1 },
+      );
+      touchActivity(batch, e.courseId, e.studentId, e.enrolledAt);
+    },
+    [EnrollmentEvents.LessonCompleted]: ({ payload: { enrollment, lessonId, completedAt } }, batch) => {
+      batch.increment('read.lesson_funnel', { course_id: enrollment.courseId, lesson_id: lessonId }, { completed: 1 });
+      touchActivity(batch, enrollment.courseId, enrollment.studentId, completedAt);
+    },
+    [EnrollmentEvents.CourseCompleted]: ({ payload: { enrollment } }, batch) =>
+      batch.increment('read.course_stats', { course_id: enrollment.courseId }, { completions: 1 }),
+    [PaymentEvents.PaymentCompleted]: ({ payload }, batch) =>
+      updateStats(batch, payload.courseId, 'revenue = revenue + $2::numeric', [payload.amount]),
+    [ReviewEvents.ReviewPosted]: ({ payload }, batch) =>
+      updateStats(batch, payload.courseId, reviewStats.posted, [payload.rating]),
+    [ReviewEvents.ReviewEdited]: ({ payload }, batch) => {
+      if (payload.previousRating === payload.rating) return;
+      updateStats(batch, payload.courseId, reviewStats.edited, [payload.previousRating, payload.rating]);
+    },
+  });
   private readonly query?: CourseDashboardQuery;
 
   constructor(
@@ -73,62 +92,13 @@ export class CourseDashboardProjection implements Projection {
     this.query = pool && new CourseDashboardQuery(pool);
   }
 
-  async apply(event: DomainEvent, sql: SqlClient): Promise<void> {
-    const courseId = courseOf(event);
-    switch (event.type) {
-      case CourseEvents.CourseCreated:
-        await sql.query('INSERT INTO read.course_stats (course_id) VALUES ($1) ON CONFLICT DO NOTHING', [
-          (event.payload as CourseDetails).courseId,
-        ]);
-        return;
-      case EnrollmentEvents.StudentEnrolled: {
-        const e = (event.payload as { enrollment: EnrollmentState }).enrollment;
-        await bump(sql, courseId, 'enrollment_count = enrollment_count + 1');
-        await sql.query(
-          `INSERT INTO read.course_enrollments_daily (course_id, day, count) VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, 1)
-           ON CONFLICT (course_id, day) DO UPDATE SET count = read.course_enrollments_daily.count + 1`,
-          [courseId, e.enrolledAt],
-        );
-        await touchActivity(sql, courseId, e.studentId, e.enrolledAt);
-        return;
-      }
-      case EnrollmentEvents.LessonCompleted: {
-        const { enrollment, lessonId, completedAt } = event.payload as LessonCompletedPayload;
-        await sql.query(
-          `INSERT INTO read.lesson_funnel (course_id, lesson_id, completed) VALUES ($1, $2, 1)
-           ON CONFLICT (course_id, lesson_id) DO UPDATE SET completed = read.lesson_funnel.completed + 1`,
-          [courseId, lessonId],
-        );
-        await touchActivity(sql, courseId, enrollment.studentId, completedAt);
-        return;
-      }
-      case EnrollmentEvents.CourseCompleted:
-        await bump(sql, courseId, 'completions = completions + 1');
-        return;
-      case PaymentEvents.PaymentCompleted:
-        await bump(sql, courseId, 'revenue = revenue + $2::numeric', [
-          (event.payload as PaymentCompletedPayload).amount,
-        ]);
-        return;
-      case ReviewEvents.ReviewPosted: {
-        const { rating } = event.payload as ReviewPostedPayload;
-        await bump(sql, courseId, reviewStats.posted, [rating]);
-        return;
-      }
-      case ReviewEvents.ReviewEdited: {
-        const { previousRating, rating } = event.payload as ReviewEditedPayload;
-        if (previousRating === rating) return;
-        await bump(sql, courseId, reviewStats.edited, [previousRating, rating]);
-        return;
-      }
-    }
-  }
-
-  async afterCommit(event: DomainEvent): Promise<void> {
+  async afterCommit(events: readonly AnyEvent[]): Promise<void> {
     if (!this.live || !this.query) return;
-    const courseId = courseOf(event);
-    const stats = await this.query.stats(courseId);
-    if (stats) this.live.emit(rooms.dashboard(courseId), 'course.stats', stats);
+    const courses = new Set(events.map(courseOf).filter((id) => id !== undefined));
+    for (const courseId of courses) {
+      const stats = await this.query.stats(courseId);
+      if (stats) this.live.emit(rooms.dashboard(courseId), 'course.stats', stats);
+    }
   }
 
   async rebuild(sql: SqlClient): Promise<void> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlClient } from '../../src/platform/database/pg-pool.js';
-import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
-import type { Projection } from '../../src/platform/projection/projection.js';
-import { CourseEvents, type CurriculumRevised } from '../../aggregates/course/course.events.js';
+import { handlerMap, type Projection } from '../../src/platform/projection/projection.js';
+import type { EventMap } from '../../aggregates/event-catalogue.js';
+import { CourseEvents } from '../../aggregates/course/course.events.js';
 
 /** Rewrites read.course_lessons (lesson → course, position) from the course's stored curriculum document. */
 async function placeLessons(sql: SqlClient, courseId: string): Promise<void> {
@@ -25,21 +25,22 @@ export class CurriculumProjection implements Projection {
   static readonly projectionName = 'curriculum';
   readonly name = CurriculumProjection.projectionName;
   readonly tables = ['read.curricula', 'read.course_lessons'];
-  readonly handles = [CourseEvents.CurriculumRevised];
-
-  async apply(event: DomainEvent, sql: SqlClient): Promise<void> {
-    const { courseId, modules } = event.payload as CurriculumRevised;
-    const total = modules.reduce((n, m) => n + m.lessons.length, 0);
-    const { rowCount } = await sql.query(
-      `INSERT INTO read.curricula (course_id, modules, total_lessons, version) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (course_id) DO UPDATE SET modules = EXCLUDED.modules, total_lessons = EXCLUDED.total_lessons,
-         version = EXCLUDED.version
-       WHERE read.curricula.version < EXCLUDED.version`,
-      [courseId, JSON.stringify(modules), total, event.aggregateVersion],
-    );
-    // Only the newest curriculum decides where lessons sit.
-    if (rowCount === 1) await placeLessons(sql, courseId);
-  }
+  readonly handlers = handlerMap<EventMap>({
+    // Revisions are rare and each rewrites its course's lesson positions, so they apply one at a time.
+    [CourseEvents.CurriculumRevised]: async (event, { sql }) => {
+      const { courseId, modules } = event.payload;
+      const total = modules.reduce((n, m) => n + m.lessons.length, 0);
+      const { rowCount } = await sql.query(
+        `INSERT INTO read.curricula (course_id, modules, total_lessons, version) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (course_id) DO UPDATE SET modules = EXCLUDED.modules, total_lessons = EXCLUDED.total_lessons,
+           version = EXCLUDED.version
+         WHERE read.curricula.version < EXCLUDED.version`,
+        [courseId, JSON.stringify(modules), total, event.aggregateVersion],
+      );
+      // Only the newest curriculum decides where lessons sit.
+      if (rowCount === 1) await placeLessons(sql, courseId);
+    },
+  });
 
   async rebuild(sql: SqlClient): Promise<void> {
     await sql.query('DELETE FROM read.curricula');

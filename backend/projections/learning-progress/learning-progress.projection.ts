@@ -1,14 +1,28 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { SqlClient } from '../../src/platform/database/pg-pool.js';
 import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
-import type { Projection } from '../../src/platform/projection/projection.js';
+import type { ProjectionBatch } from '../../src/platform/projection/projection-batch.js';
+import { handlerMap, type Projection } from '../../src/platform/projection/projection.js';
 import { LiveEmitter } from '../../src/platform/realtime/live-emitter.js';
 import { rooms } from '../../src/platform/realtime/rooms.js';
-import {
-  EnrollmentEvents,
-  type EnrollmentState,
-  type LessonCompletedPayload,
-} from '../../aggregates/enrollment/enrollment.events.js';
+import type { AnyEvent, EventMap } from '../../aggregates/event-catalogue.js';
+import { EnrollmentEvents, type EnrollmentState } from '../../aggregates/enrollment/enrollment.events.js';
+
+/** Every enrollment event carries the enrollment's state as of its version; the newest version wins. */
+function saveEnrollment(event: DomainEvent<string, { enrollment: EnrollmentState }>, batch: ProjectionBatch): void {
+  const e = event.payload.enrollment;
+  batch.upsertNewer('read.student_courses', ['student_id', 'course_id'], {
+    student_id: e.studentId,
+    course_id: e.courseId,
+    enrolled_at: e.enrolledAt,
+    enrollment_id: e.enrollmentId,
+    payment_id: e.paymentId,
+    status: e.status,
+    completed_at: e.completedAt,
+    certificate_id: e.certificateId,
+    version: event.aggregateVersion,
+  });
+}
 
 /** read.student_courses (each enrollment's state) and read.lesson_completions (what each student completed). */
 @Injectable()
@@ -16,53 +30,33 @@ export class LearningProgressProjection implements Projection {
   static readonly projectionName = 'learning-progress';
   readonly name = LearningProgressProjection.projectionName;
   readonly tables = ['read.student_courses', 'read.lesson_completions'];
-  readonly handles = [
-    EnrollmentEvents.StudentEnrolled,
-    EnrollmentEvents.LessonCompleted,
-    EnrollmentEvents.CourseCompleted,
-  ];
+  readonly handlers = handlerMap<EventMap>({
+    [EnrollmentEvents.StudentEnrolled]: saveEnrollment,
+    [EnrollmentEvents.CourseCompleted]: saveEnrollment,
+    [EnrollmentEvents.LessonCompleted]: (event, batch) => {
+      saveEnrollment(event, batch);
+      const { enrollment, lessonId, completedAt } = event.payload;
+      batch.insertOnce('read.lesson_completions', ['student_id', 'course_id', 'lesson_id'], {
+        student_id: enrollment.studentId,
+        course_id: enrollment.courseId,
+        lesson_id: lessonId,
+        completed_at: completedAt,
+      });
+    },
+  });
 
   constructor(@Optional() private readonly live?: LiveEmitter) {}
 
-  async apply(event: DomainEvent, sql: SqlClient): Promise<void> {
-    const e = (event.payload as { enrollment: EnrollmentState }).enrollment;
-    await sql.query(
-      `INSERT INTO read.student_courses
-         (student_id, course_id, enrolled_at, enrollment_id, payment_id, status, completed_at, certificate_id, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (student_id, course_id) DO UPDATE SET status = EXCLUDED.status, completed_at = EXCLUDED.completed_at,
-         certificate_id = EXCLUDED.certificate_id, version = EXCLUDED.version
-       WHERE read.student_courses.version < EXCLUDED.version`,
-      [
-        e.studentId,
-        e.courseId,
-        e.enrolledAt,
-        e.enrollmentId,
-        e.paymentId,
-        e.status,
-        e.completedAt,
-        e.certificateId,
-        event.aggregateVersion,
-      ],
-    );
-    if (event.type === EnrollmentEvents.LessonCompleted) {
-      const { lessonId, completedAt } = event.payload as LessonCompletedPayload;
-      await sql.query(
-        `INSERT INTO read.lesson_completions (student_id, course_id, lesson_id, completed_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING`,
-        [e.studentId, e.courseId, lessonId, completedAt],
-      );
-    }
-  }
-
   /** The student sees their progress move: the numbers the command computed, now in the read model. */
-  async afterCommit(event: DomainEvent): Promise<void> {
-    if (event.type !== EnrollmentEvents.LessonCompleted) return;
-    const { enrollment, progress } = event.payload as LessonCompletedPayload;
-    this.live?.emit(rooms.user(enrollment.studentId), 'progress.updated', {
-      course_id: enrollment.courseId,
-      ...progress,
-    });
+  async afterCommit(events: readonly AnyEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.type !== EnrollmentEvents.LessonCompleted) continue;
+      const { enrollment, progress } = event.payload;
+      this.live?.emit(rooms.user(enrollment.studentId), 'progress.updated', {
+        course_id: enrollment.courseId,
+        ...progress,
+      });
+    }
   }
 
   async rebuild(sql: SqlClient): Promise<void> {

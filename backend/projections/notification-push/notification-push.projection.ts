@@ -1,9 +1,9 @@
 import { Injectable, Optional } from '@nestjs/common';
-import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
-import type { Projection } from '../../src/platform/projection/projection.js';
+import { handlerMap, type Projection } from '../../src/platform/projection/projection.js';
 import { LiveEmitter } from '../../src/platform/realtime/live-emitter.js';
 import { rooms } from '../../src/platform/realtime/rooms.js';
-import { NotificationEvents, type NotificationView } from '../../aggregates/notification/notification.aggregate.js';
+import type { AnyEvent, EventMap } from '../../aggregates/event-catalogue.js';
+import { NotificationEvents } from '../../aggregates/notification/notification.aggregate.js';
 
 /**
  * Pushes each new notification to its recipient once it is committed. It keeps no read model; its
@@ -14,14 +14,17 @@ export class NotificationPushProjection implements Projection {
   static readonly projectionName = 'notification-push';
   readonly name = NotificationPushProjection.projectionName;
   readonly tables = [];
-  readonly handles = [NotificationEvents.NotificationCreated];
+  readonly handlers = handlerMap<EventMap>({
+    // Nothing to store: the push happens after the checkpoint commits.
+    [NotificationEvents.NotificationCreated]: () => undefined,
+  });
 
   constructor(@Optional() private readonly live?: LiveEmitter) {}
 
-  async apply(): Promise<void> {}
-
-  async afterCommit(event: DomainEvent): Promise<void> {
-    const notification = event.payload as NotificationView;
-    this.live?.emit(rooms.user(notification.user_id), 'notification.created', notification);
+  async afterCommit(events: readonly AnyEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.type !== NotificationEvents.NotificationCreated) continue;
+      this.live?.emit(rooms.user(event.payload.user_id), 'notification.created', event.payload);
+    }
   }
 }

@@ -9,23 +9,34 @@ import {
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import type { SqlPool } from '../platform/database/pg-pool.js';
 import { OutboxRelay } from '../platform/outbox/outbox-relay.js';
-import { PlatformModule, SQL_POOL } from '../platform/platform.module.js';
+import type { Redis } from 'ioredis';
+import { probe } from '../platform/health/probe.js';
+import { registerPipelineGauges } from '../platform/metrics/platform-gauges.js';
+import { OutboxReconciler } from '../platform/outbox/outbox-reconciler.js';
+import { PipelineHealthProbe, summarize } from '../platform/outbox/pipeline-health.js';
+import { PlatformModule, REDIS, SQL_POOL } from '../platform/platform.module.js';
 import { PROJECTIONS, type Projection } from '../platform/projection/projection.js';
 import { ProjectionRunner, routeEvents } from '../platform/projection/projection-runner.js';
 import { ProjectionQueues } from '../platform/queue/projection-queues.js';
 import { ENTITIES } from './entities.js';
 import { ProjectionsModule } from './projections.module.js';
 
-/** Starts the outbox relay and the projection workers with the process, and drains them on shutdown. */
+/**
+ * Starts what this worker runs (WORKER_TASKS: the outbox relay, the projections, the reconciler) with the
+ * process, and drains them on shutdown.
+ */
 @Injectable()
 export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly queues: ProjectionQueues;
   readonly relay: OutboxRelay;
   readonly runner: ProjectionRunner;
+  readonly reconciler: OutboxReconciler;
+  readonly pipeline: PipelineHealthProbe;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(SQL_POOL) pool: SqlPool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SQL_POOL) private readonly pool: SqlPool,
+    @Inject(REDIS) private readonly redis: Redis,
     @Inject(PROJECTIONS) projections: Projection[],
   ) {
     const routes = routeEvents(projections);
@@ -35,17 +46,41 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     );
     this.relay = new OutboxRelay(config, pool, this.queues, routes);
     this.runner = new ProjectionRunner(config, pool, projections);
+    this.reconciler = new OutboxReconciler(config, pool, this.queues, routes);
+    this.pipeline = new PipelineHealthProbe(pool);
+    registerPipelineGauges(this.queues, this.pipeline);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.runner.start();
-    await this.relay.start();
+    const tasks = this.config.WORKER_TASKS;
+    if (tasks.has('projections')) this.runner.start();
+    if (tasks.has('relay')) await this.relay.start();
+    if (tasks.has('reconciler')) this.reconciler.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+    await this.reconciler.stop();
     await this.runner.stop();
     await this.queues.close();
+  }
+
+  /** Ready while Postgres and Redis answer; the pipeline's backlog and failures are reported alongside. */
+  async readiness(): Promise<{ ready: boolean; body: object }> {
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.pool.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
+    const pipeline = await this.pipeline.read().catch(() => undefined);
+    const ready = postgres === 'ok' && redis === 'ok';
+    return {
+      ready,
+      body: {
+        status: ready ? 'ok' : 'unavailable',
+        checks: { postgres, redis },
+        pipeline: pipeline && summarize(pipeline),
+      },
+    };
   }
 }
 

@@ -4,14 +4,19 @@ import { loadConfig } from '../platform/config/config.js';
 import { migrate } from '../platform/database/migrate.js';
 import { createPool } from '../platform/database/pg-pool.js';
 import { PROJECTIONS, type Projection } from '../platform/projection/projection.js';
+import { listFailedEvents, replayFailedEvents } from '../platform/projection/failed-events.js';
+import { ProjectionQueues } from '../platform/queue/projection-queues.js';
 import { checkReadModels } from '../platform/projection/read-model-checker.js';
 import { rebuildProjection } from '../platform/projection/projection-runner.js';
 import { ProjectionsModule } from '../app/projections.module.js';
 import { runMain } from '../app/run-main.js';
 
-const USAGE = 'usage: read-models check | read-models rebuild <projection name | all>';
+const USAGE = 'usage: read-models check | rebuild <projection name | all> | failed [projection] | replay [projection]';
 
-/** Operator commands: `check` prints every difference between read models and the write side; `rebuild` recomputes. */
+/**
+ * Operator commands: `check` prints every difference between read models and the write side; `rebuild`
+ * recomputes; `failed` lists the events projections gave up on and `replay` sends them again.
+ */
 runMain(async () => {
   const [command, target] = process.argv.slice(2);
   const config = loadConfig();
@@ -33,6 +38,20 @@ runMain(async () => {
       for (const projection of chosen) {
         await rebuildProjection(pool, projection);
         console.log(`rebuilt ${projection.name}`);
+      }
+    } else if (command === 'failed') {
+      const failed = await listFailedEvents(pool, target);
+      for (const f of failed) console.log(JSON.stringify(f));
+      console.log(`${failed.length} failed events`);
+    } else if (command === 'replay') {
+      const queues = new ProjectionQueues(
+        config,
+        projections.map((p) => p.name),
+      );
+      try {
+        console.log(`replayed ${await replayFailedEvents(pool, queues, target)} events`);
+      } finally {
+        await queues.close();
       }
     } else {
       throw new Error(USAGE);

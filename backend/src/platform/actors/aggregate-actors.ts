@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OptimisticLockError } from '@mikro-orm/core';
+import { OptimisticLockError, helper } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CLOCK, type Clock } from '../domain/clock.js';
+import type { AggregateRoot } from '../domain/aggregate-root.js';
 import { UnitOfWork } from './unit-of-work.js';
 import { commandConflicts } from '../metrics/metrics.js';
 
@@ -58,10 +59,32 @@ export class AggregateActors {
     return this.orm.em.fork().transactional(async (em) => {
       const uow = new UnitOfWork(em);
       const result = await command(uow);
+      const versionsBefore = new Map([...uow.tracked].map((aggregate) => [aggregate, aggregate.version]));
       await em.flush();
+      for (const aggregate of uow.tracked) {
+        const changed = aggregate.hasPendingEvents() && !uow.created.has(aggregate);
+        if (changed && aggregate.version === versionsBefore.get(aggregate)) await this.bumpVersion(em, aggregate);
+      }
       await this.appendToOutbox(em, uow);
       return result;
     });
+  }
+
+  /**
+   * A command that changed only an aggregate's children (a lesson completion, a module) leaves the root row as
+   * it was, so its version would not catch a concurrent command from another process. Every change moves the
+   * root's version: of two such commands, one fails here and is retried on fresh state.
+   */
+  private async bumpVersion(em: EntityManager, aggregate: AggregateRoot): Promise<void> {
+    const meta = helper(aggregate).__meta;
+    const table = `${meta.schema ? `${meta.schema}.` : ''}${meta.tableName}`;
+    const updated = await em.execute<{ affectedRows: number }>(
+      `UPDATE ${table} SET version = version + 1 WHERE id = ? AND version = ?`,
+      [aggregate.id, aggregate.version],
+      'run',
+    );
+    if (updated.affectedRows !== 1) throw OptimisticLockError.lockFailed(aggregate);
+    aggregate.version += 1;
   }
 
   private async appendToOutbox(em: EntityManager, uow: UnitOfWork): Promise<void> {

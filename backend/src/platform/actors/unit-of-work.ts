@@ -7,6 +7,8 @@ import type { AggregateRoot } from '../domain/aggregate-root.js';
  */
 export class UnitOfWork {
   readonly tracked = new Set<AggregateRoot>();
+  /** The aggregates this command created (inserted, not updated). */
+  readonly created = new Set<AggregateRoot>();
 
   constructor(readonly em: EntityManager) {}
 
@@ -14,6 +16,7 @@ export class UnitOfWork {
   add<A extends AggregateRoot>(aggregate: A): A {
     this.em.persist(aggregate);
     this.tracked.add(aggregate);
+    this.created.add(aggregate);
     return aggregate;
   }
 

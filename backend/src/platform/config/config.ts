@@ -24,7 +24,20 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The worker serves /metrics and /health/live on this port (0: not at all). */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Projection jobs (batches of events) each projection applies at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /** What a worker process runs: any of relay (outbox → queues), projections, reconciler. */
+  WORKER_TASKS: z
+    .string()
+    .default('relay,projections,reconciler')
+    .transform((v) => new Set(v.split(',').map((t) => t.trim())))
+    .pipe(z.set(z.enum(['relay', 'projections', 'reconciler']))),
+  /** Attempts and first backoff of a projection job before its failing events are recorded as failed. */
+  PROJECTION_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  PROJECTION_BACKOFF_MS: z.coerce.number().int().min(1).default(200),
+  /** How often the reconciler looks for events a projection has not applied, and how old they must be. */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  RECONCILE_GRACE_MS: z.coerce.number().int().min(100).default(10_000),
   /** How long a catalog page or search result is served from memory before it is refreshed (0: never cached). */
   CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** Built SvelteKit handler served for every non-API path; empty disables the frontend. */

@@ -15,8 +15,10 @@ export function createPool(config: AppConfig, applicationName: string): pg.Pool 
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
+  // A client losing its connection (server restart, terminated backend) must never crash the process: idle
+  // ones are replaced by the pool, and a checked-out one fails its current query, which the caller handles.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

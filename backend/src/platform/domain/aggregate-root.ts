@@ -43,7 +43,8 @@ export abstract class AggregateRoot {
     return events;
   }
 
-  peekEvents(): readonly RecordedEvent[] {
-    return pendingEvents.get(this) ?? [];
+  /** Whether this aggregate recorded a change not yet saved. */
+  hasPendingEvents(): boolean {
+    return (pendingEvents.get(this)?.length ?? 0) > 0;
   }
 }

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { isConnectionError } from '../database/connection-errors.js';
 import { DomainError, TooManyRequestsError } from '../domain/errors.js';
 import { ValidationFailed } from './validation.js';
 
@@ -30,8 +31,9 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return { status: statusCode, body: { detail: (error as Error).message } };
   }
-  // Every database connection stayed busy past the pool's wait limit: shed load instead of failing as a bug.
-  if (error instanceof Error && error.message.includes('timeout exceeded when trying to connect')) {
+  // The database is unreachable, restarting, or every connection stayed busy past the pool's wait limit:
+  // nothing was changed, so the client may retry; a 503 says so instead of failing as a bug.
+  if (isConnectionError(error)) {
     return { status: 503, body: { detail: 'The service is busy; retry in a moment' }, headers: { 'retry-after': '1' } };
   }
   return { status: 500, body: { detail: 'Internal server error' } };

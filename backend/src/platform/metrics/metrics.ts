@@ -28,7 +28,37 @@ export const projectionLag = new Histogram({
 
 export const projectionFailures = new Counter({
   name: 'projection_failures_total',
-  help: 'Projection job attempts that threw (they are retried with backoff)',
+  help: 'Projection job attempts that threw (retried with backoff; events still failing at the last attempt are recorded in read.failed_events)',
+  labelNames: ['projection'] as const,
+  registers: [registry],
+});
+
+export const projectionBatchSize = new Histogram({
+  name: 'projection_batch_size',
+  help: 'Events applied per projection transaction (redeliveries excluded)',
+  labelNames: ['projection'] as const,
+  buckets: [0, 1, 2, 5, 10, 25, 50, 100, 250, 500],
+  registers: [registry],
+});
+
+export const projectionBatchApply = new Histogram({
+  name: 'projection_batch_apply_seconds',
+  help: 'Time to apply and commit one batch of events to a projection',
+  labelNames: ['projection'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+});
+
+export const outboxRelayed = new Counter({
+  name: 'outbox_relayed_events_total',
+  help: 'Events moved from a service outbox to the projection queues',
+  labelNames: ['schema'] as const,
+  registers: [registry],
+});
+
+export const projectionRequeued = new Counter({
+  name: 'projection_requeued_events_total',
+  help: 'Events the reconciler sent again because a projection had not applied them after the grace period',
   labelNames: ['projection'] as const,
   registers: [registry],
 });

@@ -1,11 +1,11 @@
 import { Gauge } from 'prom-client';
 import type { SqlPool } from '../database/pg-pool.js';
-import { OUTBOX_SCHEMAS } from '../outbox/outbox-schemas.js';
+import type { PipelineHealthProbe } from '../outbox/pipeline-health.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
 import { registry } from './metrics.js';
 
-/** Gauges read at scrape time: connection pool use, queue depths and the outbox backlog. */
-export function registerPlatformGauges(pool: SqlPool, queues: ProjectionQueues): void {
+/** Gauges read at scrape time: this process's Postgres pool. */
+export function registerPoolGauge(pool: SqlPool): void {
   new Gauge({
     name: 'db_pool_connections',
     help: 'Postgres pool connections by state',
@@ -17,9 +17,16 @@ export function registerPlatformGauges(pool: SqlPool, queues: ProjectionQueues):
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
   });
+}
+
+/**
+ * Gauges of the event pipeline, exported by workers: queue depths (Redis) and the outboxes and failures as
+ * Postgres records them. Every worker reports the same pipeline, so dashboards take the max over workers.
+ */
+export function registerPipelineGauges(queues: ProjectionQueues, probe: PipelineHealthProbe): void {
   new Gauge({
     name: 'projection_queue_jobs',
-    help: 'Projection jobs by queue and state',
+    help: 'Projection jobs (batches of events) by queue and state',
     labelNames: ['projection', 'state'] as const,
     registers: [registry],
     async collect() {
@@ -29,18 +36,39 @@ export function registerPlatformGauges(pool: SqlPool, queues: ProjectionQueues):
       }
     },
   });
+  const outboxGauge = (name: string, help: string, field: 'unpublished' | 'oldest_unrelayed_seconds' | 'quarantined') =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['schema'] as const,
+      registers: [registry],
+      async collect() {
+        for (const outbox of (await probe.read()).outboxes) this.set({ schema: outbox.schema }, outbox[field]);
+      },
+    });
+  outboxGauge(
+    'outbox_unpublished_events',
+    'Committed events not yet relayed to the queues, per service outbox',
+    'unpublished',
+  );
+  outboxGauge(
+    'outbox_oldest_unrelayed_seconds',
+    'Age of the oldest event not yet relayed, per service outbox',
+    'oldest_unrelayed_seconds',
+  );
+  outboxGauge(
+    'outbox_quarantined_events',
+    'Outbox rows set aside because they cannot be read as events',
+    'quarantined',
+  );
   new Gauge({
-    name: 'outbox_unpublished_events',
-    help: 'Committed events not yet relayed to the queues, per service outbox',
-    labelNames: ['schema'] as const,
+    name: 'projection_failed_events',
+    help: 'Events a projection gave up on after its retries (read.failed_events; replay with read-models replay)',
+    labelNames: ['projection'] as const,
     registers: [registry],
     async collect() {
-      const { rows } = await pool.query<{ schema: string; n: number }>(
-        OUTBOX_SCHEMAS.map(
-          (s) => `SELECT '${s}' AS schema, count(*) AS n FROM ${s}.outbox WHERE published_at IS NULL`,
-        ).join(' UNION ALL '),
-      );
-      for (const row of rows) this.set({ schema: row.schema }, row.n);
+      const { failed } = await probe.read();
+      for (const name of queues.byProjection.keys()) this.set({ projection: name }, failed[name] ?? 0);
     },
   });
 }

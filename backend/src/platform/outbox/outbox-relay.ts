@@ -2,37 +2,37 @@ import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import type { AppConfig } from '../config/config.js';
 import type { SqlPool } from '../database/pg-pool.js';
-import { inTransaction } from '../database/pg-pool.js';
 import type { DomainEvent } from '../domain/domain-event.js';
+import { outboxRelayed } from '../metrics/metrics.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
-import { OUTBOX_SCHEMAS, type OutboxRow, type OutboxSchema } from './outbox-schemas.js';
+import {
+  OUTBOX_EVENT_COLUMNS,
+  OUTBOX_SCHEMAS,
+  toDomainEvent,
+  type OutboxRow,
+  type OutboxSchema,
+} from './outbox-schemas.js';
 
 const BATCH_SIZE = 500;
 const POLL_INTERVAL_MS = 1_000;
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 const RETENTION = '7 days';
-
-export function toDomainEvent(row: OutboxRow): DomainEvent {
-  return {
-    id: row.event_id,
-    type: row.event_type,
-    aggregateType: row.aggregate_type,
-    aggregateId: row.aggregate_id,
-    aggregateVersion: row.aggregate_version,
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    payload: row.payload,
-  };
-}
+const LISTEN_RETRY_MS = { first: 250, max: 10_000 };
 
 /**
- * Moves committed events from every service outbox to the queues of the projections that follow them.
- * Woken by NOTIFY right after a commit, with a poll as the safety net. Job id = event id, so an event
- * relayed twice (a crash between enqueue and marking it published) is not enqueued twice.
- * Several relays may run: rows are claimed with SKIP LOCKED.
+ * Moves committed events from every service outbox to the queues of the projections that follow them: the
+ * fast path. Woken by NOTIFY right after a commit, with a poll as the safety net.
+ *
+ * Rows are claimed and marked published by one statement (SKIP LOCKED, so several relays share the work),
+ * and only then sent to Redis: no transaction waits on Redis. If the send fails the rows are handed back;
+ * if even that fails (or the process dies in between, or Redis later loses the jobs), the reconciler sends
+ * them again, because the outbox and `read.applied_events` in Postgres, not Redis, say what was applied.
+ * A row that cannot be read as an event is quarantined (set aside with its reason) and the rest flows on.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener?: pg.Client;
+  private listening?: Promise<void>;
   private timers: NodeJS.Timeout[] = [];
   private readonly draining = new Map<OutboxSchema, Promise<void>>();
   private readonly drainAgain = new Set<OutboxSchema>();
@@ -47,14 +47,7 @@ export class OutboxRelay {
   ) {}
 
   async start(): Promise<void> {
-    this.listener = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'outbox-relay' });
-    this.listener.on('error', (error) => this.logger.error(`outbox listener lost: ${error.message}`));
-    await this.listener.connect();
-    this.listener.on('notification', (message) => {
-      const schema = message.payload as OutboxSchema;
-      if (OUTBOX_SCHEMAS.includes(schema)) this.schedule(schema);
-    });
-    await this.listener.query('LISTEN outbox');
+    this.listening = this.listen();
     this.timers.push(setInterval(() => OUTBOX_SCHEMAS.forEach((s) => this.schedule(s)), POLL_INTERVAL_MS));
     this.timers.push(setInterval(() => void this.prune(), PRUNE_INTERVAL_MS));
     OUTBOX_SCHEMAS.forEach((s) => this.schedule(s));
@@ -65,13 +58,50 @@ export class OutboxRelay {
     this.timers.forEach(clearInterval);
     await Promise.allSettled(this.draining.values());
     await this.listener?.end().catch(() => undefined);
+    await this.listening;
   }
 
   /** Resolves once every event committed before the call has been enqueued (used by tests and tools). */
   async flush(): Promise<void> {
     for (const schema of OUTBOX_SCHEMAS) {
-      await this.draining.get(schema);
+      await this.draining.get(schema)?.catch(() => undefined);
       await this.drain(schema);
+    }
+  }
+
+  /**
+   * Keeps one LISTEN connection open, reconnecting with backoff whenever it is lost (server restart,
+   * terminated backend); after each reconnect every outbox is drained, since notifications sent in between
+   * were lost with the connection.
+   */
+  private async listen(): Promise<void> {
+    let delay = LISTEN_RETRY_MS.first;
+    while (!this.stopped) {
+      const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'outbox-relay' });
+      const lost = new Promise<Error | undefined>((resolve) => {
+        client.on('error', resolve);
+        client.on('end', () => resolve(undefined));
+      });
+      client.on('notification', (message) => {
+        const schema = OUTBOX_SCHEMAS.find((s) => s === message.payload);
+        if (schema) this.schedule(schema);
+      });
+      try {
+        await client.connect();
+        await client.query('LISTEN outbox');
+        this.listener = client;
+        delay = LISTEN_RETRY_MS.first;
+        OUTBOX_SCHEMAS.forEach((s) => this.schedule(s));
+        const error = await lost;
+        if (!this.stopped) this.logger.warn(`outbox listener lost (${error?.message ?? 'closed'}); reconnecting`);
+      } catch (error) {
+        this.logger.warn(`outbox listener cannot connect: ${(error as Error).message}; retrying in ${delay} ms`);
+      }
+      this.listener = undefined;
+      await client.end().catch(() => undefined);
+      if (this.stopped) return;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, LISTEN_RETRY_MS.max);
     }
   }
 
@@ -82,7 +112,7 @@ export class OutboxRelay {
       return;
     }
     const run = this.drain(schema)
-      .catch((error: Error) => this.logger.error(`relay of ${schema} outbox failed: ${error.message}`))
+      .catch((error: Error) => this.logger.warn(`relay of ${schema} outbox failed: ${error.message}`))
       .finally(() => {
         this.draining.delete(schema);
         if (this.drainAgain.delete(schema)) this.schedule(schema);
@@ -92,28 +122,44 @@ export class OutboxRelay {
 
   private async drain(schema: OutboxSchema): Promise<void> {
     while (!this.stopped) {
-      const relayed = await inTransaction(this.pool, async (sql) => {
-        const { rows } = await sql.query<OutboxRow>(
-          `SELECT position, event_id, event_type, aggregate_type, aggregate_id, aggregate_version, payload, occurred_at
-             FROM ${schema}.outbox
-            WHERE published_at IS NULL
-            ORDER BY position
-            LIMIT ${BATCH_SIZE}
-              FOR UPDATE SKIP LOCKED`,
-        );
-        if (rows.length === 0) return 0;
-        await this.enqueue(rows.map(toDomainEvent));
-        await sql.query(`UPDATE ${schema}.outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
-          rows.map((r) => r.position),
-        ]);
-        return rows.length;
-      });
-      if (relayed < BATCH_SIZE) return;
+      const { rows } = await this.pool.query<OutboxRow>(
+        `UPDATE ${schema}.outbox SET published_at = now()
+          WHERE position IN (SELECT position FROM ${schema}.outbox
+                              WHERE published_at IS NULL AND quarantined_at IS NULL
+                              ORDER BY position LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
+          RETURNING ${OUTBOX_EVENT_COLUMNS}`,
+      );
+      if (rows.length === 0) return;
+      rows.sort((a, b) => a.position - b.position);
+      const events: DomainEvent[] = [];
+      for (const row of rows) {
+        try {
+          events.push(toDomainEvent(row));
+        } catch (error) {
+          await this.quarantine(schema, row, (error as Error).message);
+        }
+      }
+      try {
+        await this.enqueue(events, `${schema}-${rows[0].position}-${rows.at(-1)!.position}`);
+      } catch (error) {
+        // Redis is unavailable: hand the rows back for the next drain (the reconciler covers a failure here).
+        await this.pool
+          .query(`UPDATE ${schema}.outbox SET published_at = NULL WHERE position = ANY($1::bigint[])`, [
+            rows.map((r) => r.position),
+          ])
+          .catch(() => undefined);
+        throw error;
+      }
+      outboxRelayed.inc({ schema }, events.length);
+      if (rows.length < BATCH_SIZE) return;
     }
   }
 
-  /** Adds each event to the queue of every projection that follows its type. */
-  async enqueue(events: readonly DomainEvent[]): Promise<void> {
+  /**
+   * Adds the events, as one job per projection that follows any of them, to the projection queues.
+   * `batchId` names the batch: the same batch sent twice is one job while the first is still queued.
+   */
+  async enqueue(events: readonly DomainEvent[], batchId: string): Promise<void> {
     const perProjection = new Map<string, DomainEvent[]>();
     for (const event of events) {
       for (const projection of this.routes.get(event.type) ?? []) {
@@ -122,12 +168,15 @@ export class OutboxRelay {
         perProjection.set(projection, list);
       }
     }
-    await Promise.all(
-      [...perProjection].map(([projection, list]) =>
-        this.queues
-          .get(projection)
-          .addBulk(list.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id } }))),
-      ),
+    await this.queues.addBatches(perProjection, batchId);
+  }
+
+  private async quarantine(schema: OutboxSchema, row: OutboxRow, reason: string): Promise<void> {
+    this.logger.error(`quarantined ${schema}.outbox row ${row.position} (${row.event_type}): ${reason}`);
+    await this.pool.query(
+      `UPDATE ${schema}.outbox SET published_at = NULL, quarantined_at = now(), quarantine_reason = $2
+        WHERE position = $1`,
+      [row.position, reason],
     );
   }
 

@@ -1,6 +1,12 @@
+import type { DomainEvent } from '../domain/domain-event.js';
+
 /** The service schemas that own an outbox; the relay drains each of them. */
 export const OUTBOX_SCHEMAS = ['identity', 'course', 'enrollment', 'payment', 'notification'] as const;
 export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
+
+/** The outbox columns an event is read from. */
+export const OUTBOX_EVENT_COLUMNS =
+  'position, event_id, event_type, aggregate_type, aggregate_id, aggregate_version, payload, occurred_at';
 
 export interface OutboxRow {
   position: number;
@@ -11,4 +17,24 @@ export interface OutboxRow {
   aggregate_version: number;
   payload: unknown;
   occurred_at: Date;
+}
+
+/** The event an outbox row holds; throws when the row cannot be a deliverable event (it is then quarantined). */
+export function toDomainEvent(row: OutboxRow): DomainEvent {
+  // pg reads timestamps JavaScript cannot hold as Invalid Date, and infinities as numbers.
+  if (!(row.occurred_at instanceof Date) || Number.isNaN(row.occurred_at.getTime())) {
+    throw new Error(`occurred_at ${String(row.occurred_at)} is not a representable time`);
+  }
+  if (typeof row.payload !== 'object' || row.payload === null || Array.isArray(row.payload)) {
+    throw new Error('payload is not an object');
+  }
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    aggregateVersion: row.aggregate_version,
+    occurredAt: row.occurred_at.toISOString(),
+    payload: row.payload,
+  };
 }

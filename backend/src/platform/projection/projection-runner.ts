@@ -1,34 +1,77 @@
 import { Logger } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 import type { AppConfig } from '../config/config.js';
-import { inTransaction, type SqlClient, type SqlPool } from '../database/pg-pool.js';
+import { isConnectionError, isTransientConflict } from '../database/connection-errors.js';
+import { inTransaction, type SqlPool } from '../database/pg-pool.js';
 import type { DomainEvent } from '../domain/domain-event.js';
-import { projectionFailures, projectionLag } from '../metrics/metrics.js';
-import { redisEndpoint } from '../queue/redis.js';
+import { projectionBatchApply, projectionBatchSize, projectionFailures, projectionLag } from '../metrics/metrics.js';
 import { OUTBOX_SCHEMAS } from '../outbox/outbox-schemas.js';
-import { projectionQueueName, type Projection } from './projection.js';
+import { redisEndpoint } from '../queue/redis.js';
+import { ProjectionBatch } from './projection-batch.js';
+import { handledTypes, projectionQueueName, type Projection } from './projection.js';
 
-/** Records the event as applied for this projection; false when it already was (a redelivery). */
-async function claimEvent(sql: SqlClient, projection: string, eventId: string): Promise<boolean> {
-  const claimed = await sql.query(
-    'INSERT INTO read.applied_events (projection, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-    [projection, eventId],
-  );
-  return claimed.rowCount === 1;
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-/** Applies one event to one projection exactly once in effect; returns whether it changed anything. */
-export async function applyOnce(pool: SqlPool, projection: Projection, event: DomainEvent): Promise<boolean> {
+/** What a projection job carries: events of one service outbox, in outbox order. */
+export interface ProjectionJob {
+  events: DomainEvent[];
+}
+
+const CONFLICT_RETRIES = 5;
+
+/**
+ * Applies a batch of events to one projection in one transaction: records the new ones in
+ * `read.applied_events` with one statement, lets each handler record its row changes, and writes the folded
+ * changes. Read models can always be rebuilt, so their commits skip the WAL flush wait
+ * (`synchronous_commit = off`): a crash can lose at most the last moments of projection work, which the
+ * reconciler re-sends because their claims were lost with them. Returns the events applied now.
+ */
+export async function applyBatch(
+  pool: SqlPool,
+  projection: Projection,
+  events: readonly DomainEvent[],
+): Promise<DomainEvent[]> {
+  const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+  const started = process.hrtime.bigint();
   const applied = await inTransaction(pool, async (sql) => {
-    if (!(await claimEvent(sql, projection.name, event.id))) return false;
-    await projection.apply(event, sql);
-    return true;
+    await sql.query('SET LOCAL synchronous_commit = off');
+    const { rows } = await sql.query<{ event_id: string }>(
+      `INSERT INTO read.applied_events (projection, event_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [projection.name, unique.map((e) => e.id)],
+    );
+    const claimed = new Set(rows.map((r) => r.event_id));
+    const fresh = unique.filter((e) => claimed.has(e.id));
+    const batch = new ProjectionBatch(sql);
+    for (const event of fresh) await projection.handlers.get(event.type)?.(event, batch);
+    await batch.flush();
+    return fresh;
   });
-  if (applied) {
-    projectionLag.observe({ projection: projection.name }, (Date.now() - Date.parse(event.occurredAt)) / 1000);
-    await projection.afterCommit?.(event);
+  projectionBatchSize.observe({ projection: projection.name }, applied.length);
+  projectionBatchApply.observe({ projection: projection.name }, Number(process.hrtime.bigint() - started) / 1e9);
+  const now = Date.now();
+  for (const event of applied) {
+    projectionLag.observe({ projection: projection.name }, (now - Date.parse(event.occurredAt)) / 1000);
   }
   return applied;
+}
+
+/** `applyBatch`, run again on a deadlock or serialization failure (the transaction changed nothing). */
+async function applyBatchRetryingConflicts(
+  pool: SqlPool,
+  projection: Projection,
+  events: readonly DomainEvent[],
+): Promise<DomainEvent[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyBatch(pool, projection, events);
+    } catch (error) {
+      if (!isTransientConflict(error) || attempt >= CONFLICT_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
 }
 
 /**
@@ -41,18 +84,30 @@ export async function rebuildProjection(pool: SqlPool, projection: Projection): 
   await inTransaction(pool, async (sql) => {
     await sql.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     await rebuild(sql);
+    await sql.query('DELETE FROM read.failed_events WHERE projection = $1', [projection.name]);
     for (const schema of OUTBOX_SCHEMAS) {
       await sql.query(
         `INSERT INTO read.applied_events (projection, event_id)
          SELECT $1, event_id FROM ${schema}.outbox WHERE event_type = ANY($2::text[])
          ON CONFLICT DO NOTHING`,
-        [projection.name, projection.handles],
+        [projection.name, handledTypes(projection)],
       );
     }
   });
 }
 
-/** Consumes every projection's queue. A job that throws is retried by BullMQ with backoff. */
+export interface RunnerOptions {
+  /** Jobs of one projection applied at once; batching makes a few enough. */
+  concurrency: number;
+}
+
+/**
+ * Consumes every projection's queue, a batch of events per job. A batch that fails for a reason other than
+ * the database being unreachable is split: its events are applied one by one, so one event that cannot be
+ * applied never holds the others back. That event is retried with the job (BullMQ backoff) and, on the last
+ * attempt, recorded in `read.failed_events` with the reason, where the reconciler leaves it alone and an
+ * operator can replay it. While the database is unreachable the whole job is retried.
+ */
 export class ProjectionRunner {
   private readonly logger = new Logger(ProjectionRunner.name);
   private readonly workers: Worker[] = [];
@@ -67,7 +122,7 @@ export class ProjectionRunner {
     for (const projection of this.projections) {
       const worker = new Worker(
         projectionQueueName(projection.name),
-        (job: Job<DomainEvent>) => applyOnce(this.pool, projection, job.data),
+        (job: Job<ProjectionJob>) => this.process(projection, job),
         {
           connection: redisEndpoint(this.config),
           prefix: this.config.REDIS_PREFIX,
@@ -76,9 +131,7 @@ export class ProjectionRunner {
       );
       worker.on('failed', (job, error) => {
         projectionFailures.inc({ projection: projection.name });
-        this.logger.warn(
-          `${projection.name} failed on ${job?.data.type} ${job?.id} (attempt ${job?.attemptsMade}): ${error.message}`,
-        );
+        this.logger.warn(`${projection.name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
       });
       worker.on('error', (error) => this.logger.error(`${projection.name} worker error: ${error.message}`));
       this.workers.push(worker);
@@ -87,6 +140,64 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  private async process(projection: Projection, job: Job<ProjectionJob>): Promise<void> {
+    const { events } = job.data;
+    try {
+      await this.afterCommit(projection, await applyBatchRetryingConflicts(this.pool, projection, events));
+      return;
+    } catch (error) {
+      if (isConnectionError(error)) throw error;
+    }
+    // Something in the batch cannot be applied: one event at a time, so the others are not held back by it.
+    const failed: { event: DomainEvent; error: unknown }[] = [];
+    for (const event of events) {
+      try {
+        await this.afterCommit(projection, await applyBatchRetryingConflicts(this.pool, projection, [event]));
+      } catch (error) {
+        if (isConnectionError(error)) throw error;
+        failed.push({ event, error });
+      }
+    }
+    if (failed.length === 0) return;
+    const reason = `${failed.length} of ${events.length} events could not be applied: ${messageOf(failed[0].error)}`;
+    const attempts = job.attemptsMade + 1;
+    if (attempts < (job.opts.attempts ?? 1)) throw new Error(reason);
+    await this.recordFailed(projection, failed, attempts);
+  }
+
+  /** The job's last attempt: the events are recorded as failed for this projection, with the reason. */
+  private async recordFailed(
+    projection: Projection,
+    failed: readonly { event: DomainEvent; error: unknown }[],
+    attempts: number,
+  ): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO read.failed_events (projection, event_id, event_type, error, attempts)
+       SELECT $1, id, type, error, $5 FROM unnest($2::uuid[], $3::text[], $4::text[]) AS e(id, type, error)
+       ON CONFLICT (projection, event_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts,
+         failed_at = now()`,
+      [
+        projection.name,
+        failed.map((f) => f.event.id),
+        failed.map((f) => f.event.type),
+        failed.map((f) => messageOf(f.error).slice(0, 2_000)),
+        attempts,
+      ],
+    );
+    this.logger.error(
+      `${projection.name} gave up on ${failed.length} events after ${attempts} attempts: ${messageOf(failed[0].error)}`,
+    );
+  }
+
+  private async afterCommit(projection: Projection, applied: DomainEvent[]): Promise<void> {
+    if (applied.length === 0 || !projection.afterCommit) return;
+    try {
+      await projection.afterCommit(applied);
+    } catch (error) {
+      this.logger.warn(`${projection.name} after-commit push failed: ${(error as Error).message}`);
+    }
   }
 }
 
@@ -97,7 +208,7 @@ export function routeEvents(projections: readonly Projection[]): Map<string, str
   for (const projection of projections) {
     if (names.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
     names.add(projection.name);
-    for (const type of projection.handles) routes.set(type, [...(routes.get(type) ?? []), projection.name]);
+    for (const type of handledTypes(projection)) routes.set(type, [...(routes.get(type) ?? []), projection.name]);
   }
   return routes;
 }

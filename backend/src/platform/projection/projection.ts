@@ -1,26 +1,47 @@
 import type { DomainEvent } from '../domain/domain-event.js';
 import type { SqlClient } from '../database/pg-pool.js';
+import type { ProjectionBatch } from './projection-batch.js';
+
+/** How one event type changes a read model: it records row changes in the batch the event arrives with. */
+export type EventHandler<TType extends string = string, TPayload = unknown> = (
+  event: DomainEvent<TType, TPayload>,
+  batch: ProjectionBatch,
+) => void | Promise<void>;
+
+/** A typed map of handlers over an event catalogue `M` (event type → payload): each key names what it follows. */
+export type EventHandlers<M> = { [K in keyof M & string]?: EventHandler<K, M[K]> };
 
 /**
- * A read model built from events. `apply` runs inside the transaction that also records the event
- * as applied for this projection, so each event changes the read model exactly once.
+ * A read model built from events, applied in batches: each batch's events are recorded as applied and their
+ * changes committed in one transaction, so every event changes the read model exactly once.
  */
 export interface Projection {
   /** Stable name: the queue `projection-<name>` and the checkpoint key. */
   readonly name: string;
-  /** Event types this read model follows. */
-  readonly handles: readonly string[];
   /** The read tables this projection alone writes (the checker compares them with a rebuild). */
   readonly tables: readonly string[];
-  apply(event: DomainEvent, sql: SqlClient): Promise<void>;
+  /** Event type → its handler; the keys are the event types this projection follows. */
+  readonly handlers: ReadonlyMap<string, EventHandler>;
   /**
    * Recomputes the whole read model from the write side, inside the caller's transaction.
    * Events already in the outboxes are marked applied by the caller, so none is counted twice.
    * Absent for consumers whose output is a service's own records rather than derived state (notifications).
    */
   rebuild?(sql: SqlClient): Promise<void>;
-  /** Runs after the read-model change committed (live pushes); failures here never undo the change. */
-  afterCommit?(event: DomainEvent): Promise<void>;
+  /** Runs after a batch committed, with the events it applied (live pushes); failures never undo the change. */
+  afterCommit?(events: readonly DomainEvent[]): Promise<void>;
+}
+
+/**
+ * Turns a typed handler map into the runtime map the runner dispatches on. The runner only hands an event to
+ * the handler registered under its own type, which is what makes the one widening below sound.
+ */
+export function handlerMap<M>(handlers: EventHandlers<M>): ReadonlyMap<string, EventHandler> {
+  return new Map(Object.entries(handlers) as [string, EventHandler][]);
+}
+
+export function handledTypes(projection: Projection): string[] {
+  return [...projection.handlers.keys()];
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');

@@ -1,18 +1,23 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { AppConfig } from '../config/config.js';
+import type { DomainEvent } from '../domain/domain-event.js';
+import type { ProjectionJob } from '../projection/projection-runner.js';
 import { projectionQueueName } from '../projection/projection.js';
 import { redisEndpoint } from './redis.js';
 
 /**
- * Failing jobs are retried with exponential backoff and, once out of attempts, kept (a week, at most
- * 10,000) so they stay visible; completed jobs are dropped so Redis memory stays flat under load.
+ * Failing jobs are retried with exponential backoff; events still failing on the last attempt are recorded in
+ * Postgres (`read.failed_events`), so a failed job kept here for a day is only a trace. Completed jobs are
+ * dropped so Redis memory stays flat under load.
  */
-export const PROJECTION_JOB_OPTIONS: JobsOptions = {
-  attempts: 12,
-  backoff: { type: 'exponential', delay: 200 },
-  removeOnComplete: true,
-  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
-};
+function jobOptions(config: AppConfig): JobsOptions {
+  return {
+    attempts: config.PROJECTION_ATTEMPTS,
+    backoff: { type: 'exponential', delay: config.PROJECTION_BACKOFF_MS },
+    removeOnComplete: true,
+    removeOnFail: { age: 24 * 3600, count: 10_000 },
+  };
+}
 
 /** One BullMQ queue per projection, so one slow or failing read model never holds up the others. */
 export class ProjectionQueues {
@@ -26,7 +31,7 @@ export class ProjectionQueues {
         new Queue(projectionQueueName(name), {
           connection,
           prefix: config.REDIS_PREFIX,
-          defaultJobOptions: PROJECTION_JOB_OPTIONS,
+          defaultJobOptions: jobOptions(config),
         }),
       ]),
     );
@@ -36,6 +41,16 @@ export class ProjectionQueues {
     const queue = this.byProjection.get(projectionName);
     if (!queue) throw new Error(`No queue for projection ${projectionName}`);
     return queue;
+  }
+
+  /** One job per projection with its events; `batchId` (unique per batch) becomes part of the job id. */
+  async addBatches(perProjection: ReadonlyMap<string, readonly DomainEvent[]>, batchId: string): Promise<void> {
+    await Promise.all(
+      [...perProjection].map(([projection, events]) => {
+        const data: ProjectionJob = { events: [...events] };
+        return this.get(projection).add('events', data, { jobId: `${projection}-${batchId}` });
+      }),
+    );
   }
 
   async close(): Promise<void> {

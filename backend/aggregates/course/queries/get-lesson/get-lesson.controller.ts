@@ -6,6 +6,7 @@ import type { SqlPool } from '../../../../src/platform/database/pg-pool.js';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../../../src/platform/domain/errors.js';
 import { UuidParam } from '../../../../src/platform/http/validation.js';
 import { SQL_POOL } from '../../../../src/platform/platform.module.js';
+import { isEnrolled } from '../../../enrollment/enrollment-records.js';
 import { renderLessonMarkdown } from './lesson-content.js';
 
 interface LessonRow {
@@ -61,10 +62,7 @@ export class GetLessonController {
     if (lesson.is_free || lesson.is_preview) return;
     if (!user) throw new UnauthorizedError('Sign in and enroll to read this lesson');
     if (user.role === 'admin' || user.id === lesson.teacher_id) return;
-    const { rowCount } = await this.pool.query(
-      'SELECT 1 FROM read.student_courses WHERE student_id = $1 AND course_id = $2',
-      [user.id, lesson.course_id],
-    );
-    if (!rowCount) throw new ForbiddenError('Enroll in this course to read this lesson');
+    if (!(await isEnrolled(this.pool, user.id, lesson.course_id)))
+      throw new ForbiddenError('Enroll in this course to read this lesson');
   }
 }

@@ -9,6 +9,7 @@ import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
 import { ConflictError, ForbiddenError } from '../../../../src/platform/domain/errors.js';
 import { SQL_POOL } from '../../../../src/platform/platform.module.js';
 import { CourseCatalogQuery } from '../../../../projections/course-catalog/course-catalog.query.js';
+import { isEnrolled } from '../../../enrollment/enrollment-records.js';
 import { Review } from '../../review.aggregate.js';
 
 export class PostReviewCommand extends Command<Review> {
@@ -35,11 +36,8 @@ export class PostReviewHandler implements ICommandHandler<PostReviewCommand, Rev
 
   async execute({ student, courseId, rating, comment }: PostReviewCommand): Promise<Review> {
     await this.catalog.get(courseId);
-    const enrolled = await this.pool.query(
-      'SELECT 1 FROM read.student_courses WHERE student_id = $1 AND course_id = $2',
-      [student.id, courseId],
-    );
-    if (!enrolled.rowCount) throw new ForbiddenError('Only students enrolled in this course may review it');
+    if (!(await isEnrolled(this.pool, student.id, courseId)))
+      throw new ForbiddenError('Only students enrolled in this course may review it');
     try {
       return await this.actors.run(`review:${student.id}:${courseId}`, async (uow) => {
         if (await uow.em.findOne(Review, { studentId: student.id, courseId }))

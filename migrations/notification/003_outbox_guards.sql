@@ -1,0 +1,6 @@
+-- Up Migration
+SELECT platform.guard_outbox('notification');
+
+-- Down Migration
+ALTER TABLE notification.outbox DROP CONSTRAINT outbox_occurred_at_finite, DROP CONSTRAINT outbox_payload_is_object,
+  DROP COLUMN quarantine_reason, DROP COLUMN quarantined_at;
