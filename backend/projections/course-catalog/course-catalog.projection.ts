@@ -49,15 +49,16 @@ export class CourseCatalogProjection implements Projection {
         },
       ),
     [ReviewEvents.ReviewPosted]: ({ payload }, batch) =>
-      batch.run(`UPDATE read.course_cards SET ${reviewStats.posted} WHERE id = $1`, [payload.courseId, payload.rating]),
-    [ReviewEvents.ReviewEdited]: ({ payload }, batch) => {
-      if (payload.previousRating === payload.rating) return;
-      batch.run(`UPDATE read.course_cards SET ${reviewStats.edited} WHERE id = $1`, [
-        payload.courseId,
-        payload.previousRating,
-        payload.rating,
-      ]);
-    },
+      batch.increment('read.course_cards', { id: payload.courseId }, reviewStats.posted(payload.rating), {
+        existingOnly: true,
+      }),
+    [ReviewEvents.ReviewEdited]: ({ payload }, batch) =>
+      batch.increment(
+        'read.course_cards',
+        { id: payload.courseId },
+        reviewStats.edited(payload.previousRating, payload.rating),
+        { existingOnly: true },
+      ),
   });
 
   constructor(

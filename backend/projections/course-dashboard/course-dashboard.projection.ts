@@ -30,12 +30,6 @@ function courseOf(event: AnyEvent): string | undefined {
   }
 }
 
-/** A change to the stats row that counters cannot express; the row is created first when missing. */
-function updateStats(batch: ProjectionBatch, courseId: string, set: string, params: unknown[]): void {
-  batch.insertOnce('read.course_stats', ['course_id'], { course_id: courseId });
-  batch.run(`UPDATE read.course_stats SET ${set} WHERE course_id = $1`, [courseId, ...params]);
-}
-
 function touchActivity(batch: ProjectionBatch, courseId: string, studentId: string, at: string): void {
   batch.keepGreatest('read.course_activity', { course_id: courseId, student_id: studentId }, { last_active_at: at });
 }
@@ -74,14 +68,17 @@ export class CourseDashboardProjection implements Projection {
     },
     [EnrollmentEvents.CourseCompleted]: ({ payload: { enrollment } }, batch) =>
       batch.increment('read.course_stats', { course_id: enrollment.courseId }, { completions: 1 }),
+    // revenue is numeric(12, 2): a batch's sum of two-decimal amounts lands on the exact cents.
     [PaymentEvents.PaymentCompleted]: ({ payload }, batch) =>
-      updateStats(batch, payload.courseId, 'revenue = revenue + $2::numeric', [payload.amount]),
+      batch.increment('read.course_stats', { course_id: payload.courseId }, { revenue: Number(payload.amount) }),
     [ReviewEvents.ReviewPosted]: ({ payload }, batch) =>
-      updateStats(batch, payload.courseId, reviewStats.posted, [payload.rating]),
-    [ReviewEvents.ReviewEdited]: ({ payload }, batch) => {
-      if (payload.previousRating === payload.rating) return;
-      updateStats(batch, payload.courseId, reviewStats.edited, [payload.previousRating, payload.rating]);
-    },
+      batch.increment('read.course_stats', { course_id: payload.courseId }, reviewStats.posted(payload.rating)),
+    [ReviewEvents.ReviewEdited]: ({ payload }, batch) =>
+      batch.increment(
+        'read.course_stats',
+        { course_id: payload.courseId },
+        reviewStats.edited(payload.previousRating, payload.rating),
+      ),
   });
   private readonly query?: CourseDashboardQuery;
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
 import type { ProjectionBatch } from '../../src/platform/projection/projection-batch.js';
 import { handlerMap, type Projection } from '../../src/platform/projection/projection.js';
-import type { EventMap } from '../../aggregates/event-catalogue.js';
+import type { AnyEvent, EventMap } from '../../aggregates/event-catalogue.js';
 import { IdentityEvents } from '../../aggregates/identity/user.events.js';
 import { EnrollmentEvents } from '../../aggregates/enrollment/enrollment.events.js';
 import { PaymentEvents } from '../../aggregates/payment/payment.aggregate.js';
@@ -23,18 +23,37 @@ function notificationId(eventId: string, userId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The course's title and teacher, read once per batch. */
-async function course(
-  batch: ProjectionBatch,
-  courseId: string,
-): Promise<{ title: string; teacher_id: string } | undefined> {
-  return batch.memo(`course:${courseId}`, async () => {
-    const { rows } = await batch.sql.query<{ title: string; teacher_id: string }>(
-      'SELECT title, teacher_id FROM read.course_cards WHERE id = $1',
-      [courseId],
-    );
-    return rows[0];
-  });
+interface CourseFacts {
+  title: string;
+  teacher_id: string;
+}
+
+/** The course's title and teacher: loaded ahead for the whole batch (`prepare`), or read on demand. */
+async function course(batch: ProjectionBatch, courseId: string): Promise<CourseFacts | undefined> {
+  return batch.memo(`course:${courseId}`, async () => (await loadCourses(batch, [courseId])).get(courseId));
+}
+
+async function loadCourses(batch: ProjectionBatch, courseIds: readonly string[]): Promise<Map<string, CourseFacts>> {
+  const { rows } = await batch.sql.query<CourseFacts & { id: string }>(
+    'SELECT id, title, teacher_id FROM read.course_cards WHERE id = ANY($1::uuid[])',
+    [courseIds],
+  );
+  return new Map(rows.map(({ id, ...facts }) => [id, facts]));
+}
+
+/** The course an event concerns, when its notice names the course. */
+function courseOf(event: AnyEvent): string | undefined {
+  switch (event.type) {
+    case PaymentEvents.PaymentCompleted:
+    case ReviewEvents.ReviewPosted:
+      return event.payload.courseId;
+    case EnrollmentEvents.StudentEnrolled:
+    case EnrollmentEvents.LessonCompleted:
+    case EnrollmentEvents.CourseCompleted:
+      return event.payload.enrollment.courseId;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -69,6 +88,14 @@ export class NotificationFeedProjection implements Projection {
   static readonly projectionName = 'notification-feed';
   readonly name = NotificationFeedProjection.projectionName;
   readonly tables = ['notification.notifications'];
+
+  /** One read of every course the batch's notices name, instead of one per event. */
+  async prepare(events: readonly AnyEvent[], batch: ProjectionBatch): Promise<void> {
+    const ids = [...new Set(events.map(courseOf).filter((id) => id !== undefined))];
+    if (ids.length === 0) return;
+    const courses = await loadCourses(batch, ids);
+    for (const id of ids) batch.remember(`course:${id}`, courses.get(id));
+  }
   readonly handlers = handlerMap<EventMap>({
     [IdentityEvents.UserRegistered]: (event, batch) => {
       const user = event.payload;

@@ -7,7 +7,8 @@ type Row = Record<string, unknown>;
  * How rows with one key fold together inside a batch, and how the folded rows reach their table:
  * - `newer`: a snapshot; the highest `version` wins, in the batch and against the stored row;
  * - `once`: inserted when no row with the key exists;
- * - `add`: counters; deltas are summed, then added to the stored row (created when missing unless `existing`);
+ * - `add`: counters (numbers, or arrays of numbers added slot by slot); deltas are summed, then added to the
+ *   stored row (created when missing, unless `add-existing`);
  * - `greatest`: each column keeps its greatest value (e.g. a last-active time).
  */
 type FoldKind = 'newer' | 'once' | 'add' | 'add-existing' | 'greatest';
@@ -19,11 +20,18 @@ interface Fold {
   rows: Map<string, Row>;
 }
 
-// Creations first, so counters and later statements find the rows a batch creates.
-const PHASE: Record<FoldKind, number> = { newer: 0, once: 0, add: 2, 'add-existing': 2, greatest: 2 };
+// Creations first, so counters find the rows a batch creates.
+const PHASE: Record<FoldKind, number> = { newer: 0, once: 0, add: 1, 'add-existing': 1, greatest: 1 };
 
 const id = (column: string): string => pg.escapeIdentifier(column);
 const list = (columns: readonly string[], prefix = ''): string => columns.map((c) => prefix + id(c)).join(', ');
+
+/** Numbers add; arrays of numbers add slot by slot; anything else (a key) stays as it is. */
+function addDeltas(stored: unknown, next: unknown): unknown {
+  if (typeof next === 'number') return Number(stored ?? 0) + next;
+  if (Array.isArray(next)) return next.map((n: number, i) => n + Number((stored as number[] | undefined)?.[i] ?? 0));
+  return next;
+}
 
 function mergeRows(kind: FoldKind, stored: Row, next: Row): Row {
   switch (kind) {
@@ -34,9 +42,7 @@ function mergeRows(kind: FoldKind, stored: Row, next: Row): Row {
     case 'add':
     case 'add-existing': {
       const sum: Row = { ...stored };
-      for (const [column, value] of Object.entries(next)) {
-        sum[column] = typeof value === 'number' ? Number(sum[column] ?? 0) + value : value;
-      }
+      for (const [column, value] of Object.entries(next)) sum[column] = addDeltas(sum[column], value);
       return sum;
     }
     case 'greatest': {
@@ -52,14 +58,19 @@ function mergeRows(kind: FoldKind, stored: Row, next: Row): Row {
 }
 
 /**
- * One flush statement per table and kind. Rows travel as one JSON parameter read back as the table's own row
- * type (`jsonb_populate_recordset`), so column types come from the table, and rows go in key order, so
- * concurrent batches lock shared rows in the same order.
+ * One statement per table and kind. Rows travel as one JSON literal read back as the table's own row type
+ * (`jsonb_populate_recordset`), so column types come from the table; inserted rows go in key order, so
+ * concurrent batches lock shared rows in the same order. Literals (escaped by pg) rather than parameters let
+ * a batch send all its statements and its COMMIT in one round trip.
  */
-function flushStatement(fold: Fold, columns: readonly string[]): string {
+function flushStatement(fold: Fold, columns: readonly string[], arrays: ReadonlySet<string>, rows: string): string {
   const { table, key } = fold;
-  const source = `jsonb_populate_recordset(NULL::${table}, $1::jsonb)`;
+  const source = `jsonb_populate_recordset(NULL::${table}, ${pg.escapeLiteral(rows)}::jsonb)`;
   const values = columns.filter((c) => !key.includes(c));
+  const plus = (stored: string, delta: string, c: string): string =>
+    arrays.has(c)
+      ? `ARRAY(SELECT a + b FROM unnest(${stored}, ${delta}) WITH ORDINALITY AS x(a, b, i) ORDER BY i)`
+      : `${stored} + ${delta}`;
   const insert = `INSERT INTO ${table} AS t (${list(columns)}) SELECT ${list(columns)} FROM ${source} ORDER BY ${list(key)}`;
   const conflict = `ON CONFLICT (${list(key)})`;
   switch (fold.kind) {
@@ -69,9 +80,9 @@ function flushStatement(fold: Fold, columns: readonly string[]): string {
     case 'once':
       return `${insert} ON CONFLICT DO NOTHING`;
     case 'add':
-      return `${insert} ${conflict} DO UPDATE SET ${values.map((c) => `${id(c)} = t.${id(c)} + EXCLUDED.${id(c)}`).join(', ')}`;
+      return `${insert} ${conflict} DO UPDATE SET ${values.map((c) => `${id(c)} = ${plus(`t.${id(c)}`, `EXCLUDED.${id(c)}`, c)}`).join(', ')}`;
     case 'add-existing':
-      return `UPDATE ${table} AS t SET ${values.map((c) => `${id(c)} = t.${id(c)} + v.${id(c)}`).join(', ')}
+      return `UPDATE ${table} AS t SET ${values.map((c) => `${id(c)} = ${plus(`t.${id(c)}`, `v.${id(c)}`, c)}`).join(', ')}
                 FROM ${source} AS v WHERE ${key.map((c) => `t.${id(c)} = v.${id(c)}`).join(' AND ')}`;
     case 'greatest':
       return `${insert} ${conflict} DO UPDATE SET ${values.map((c) => `${id(c)} = greatest(t.${id(c)}, EXCLUDED.${id(c)})`).join(', ')}`;
@@ -80,13 +91,12 @@ function flushStatement(fold: Fold, columns: readonly string[]): string {
 
 /**
  * The changes of one batch of events to one projection's tables. Handlers record row changes here; changes
- * to the same row fold together (200 enrollments in one course become one `+ 200`), and `flush` writes each
- * table with one statement. `sql` is the batch's transaction, for reads and for changes that must happen
- * at once; `run` queues a statement for after the batch's rows are created.
+ * to the same row fold together (200 enrollments in one course become one `+ 200`), and `statements()`
+ * writes each table with one statement. `sql` is the batch's transaction, for reads and for the rare change
+ * that must happen at once.
  */
 export class ProjectionBatch {
   private readonly folds = new Map<string, Fold>();
-  private readonly statements: { text: string; values: unknown[] }[] = [];
   private readonly memos = new Map<string, Promise<unknown>>();
 
   constructor(readonly sql: SqlClient) {}
@@ -102,7 +112,12 @@ export class ProjectionBatch {
   }
 
   /** Adds `deltas` to counters of the row at `key`; the row is created with them when missing, unless `existingOnly`. */
-  increment(table: string, key: Row, deltas: Record<string, number>, options: { existingOnly?: boolean } = {}): void {
+  increment(
+    table: string,
+    key: Row,
+    deltas: Record<string, number | number[]>,
+    options: { existingOnly?: boolean } = {},
+  ): void {
     this.fold(table, options.existingOnly ? 'add-existing' : 'add', Object.keys(key), { ...key, ...deltas });
   }
 
@@ -111,9 +126,9 @@ export class ProjectionBatch {
     this.fold(table, 'greatest', Object.keys(key), { ...key, ...values });
   }
 
-  /** A statement run in event order after the batch's rows are created, before counters are added. */
-  run(text: string, values: unknown[]): void {
-    this.statements.push({ text, values });
+  /** Remembers a value loaded ahead for the batch's handlers (see Projection.prepare). */
+  remember(key: string, value: unknown): void {
+    this.memos.set(key, Promise.resolve(value));
   }
 
   /** Loads a value once per batch (e.g. a course title several events of the batch need). */
@@ -126,13 +141,11 @@ export class ProjectionBatch {
     return value;
   }
 
-  async flush(): Promise<void> {
-    const folds = [...this.folds.values()].sort(
-      (a, b) => PHASE[a.kind] - PHASE[b.kind] || a.table.localeCompare(b.table) || a.kind.localeCompare(b.kind),
-    );
-    for (const fold of folds.filter((f) => PHASE[f.kind] === 0)) await this.write(fold);
-    for (const { text, values } of this.statements) await this.sql.query(text, values);
-    for (const fold of folds.filter((f) => PHASE[f.kind] > 0)) await this.write(fold);
+  /** The statements that write the batch's folded changes, creations first. */
+  statements(): string[] {
+    return [...this.folds.values()]
+      .sort((a, b) => PHASE[a.kind] - PHASE[b.kind] || a.table.localeCompare(b.table) || a.kind.localeCompare(b.kind))
+      .map((fold) => this.write(fold));
   }
 
   private fold(table: string, kind: FoldKind, key: readonly string[], row: Row): void {
@@ -147,13 +160,16 @@ export class ProjectionBatch {
     fold.rows.set(rowKey, stored ? mergeRows(kind, stored, row) : row);
   }
 
-  private async write(fold: Fold): Promise<void> {
+  private write(fold: Fold): string {
     const rows = [...fold.rows.values()];
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    const arrays = new Set(columns.filter((c) => rows.some((row) => Array.isArray(row[c]))));
     // A counter a row did not touch adds nothing.
     if (fold.kind === 'add' || fold.kind === 'add-existing') {
-      for (const row of rows) for (const c of columns) row[c] ??= 0;
+      const zeros = (c: string) =>
+        Array(Math.max(...rows.map((row) => (row[c] as unknown[] | undefined)?.length ?? 0))).fill(0);
+      for (const row of rows) for (const c of columns) row[c] ??= arrays.has(c) ? zeros(c) : 0;
     }
-    await this.sql.query(flushStatement(fold, columns), [JSON.stringify(rows)]);
+    return flushStatement(fold, columns, arrays, JSON.stringify(rows));
   }
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
+import pg from 'pg';
 import type { AppConfig } from '../config/config.js';
 import { isConnectionError, isTransientConflict } from '../database/connection-errors.js';
 import { inTransaction, type SqlPool } from '../database/pg-pool.js';
@@ -23,10 +24,11 @@ const CONFLICT_RETRIES = 5;
 
 /**
  * Applies a batch of events to one projection in one transaction: records the new ones in
- * `read.applied_events` with one statement, lets each handler record its row changes, and writes the folded
- * changes. Read models can always be rebuilt, so their commits skip the WAL flush wait
- * (`synchronous_commit = off`): a crash can lose at most the last moments of projection work, which the
- * reconciler re-sends because their claims were lost with them. Returns the events applied now.
+ * `read.applied_events`, lets each handler record its row changes, and writes the folded changes. Two round
+ * trips whatever the batch size: the claim goes with BEGIN, the writes with COMMIT. Read models can always be
+ * rebuilt, so their commits skip the WAL flush wait (`synchronous_commit = off`): a crash can lose at most
+ * the last moments of projection work, claims included, which the reconciler then sends again.
+ * Returns the events applied now (not those applied before).
  */
 export async function applyBatch(
   pool: SqlPool,
@@ -35,20 +37,27 @@ export async function applyBatch(
 ): Promise<DomainEvent[]> {
   const unique = [...new Map(events.map((e) => [e.id, e])).values()];
   const started = process.hrtime.bigint();
-  const applied = await inTransaction(pool, async (sql) => {
-    await sql.query('SET LOCAL synchronous_commit = off');
-    const { rows } = await sql.query<{ event_id: string }>(
-      `INSERT INTO read.applied_events (projection, event_id) SELECT $1, unnest($2::uuid[])
+  const sql = await pool.connect();
+  let applied: DomainEvent[];
+  try {
+    const results = (await sql.query(
+      `BEGIN; SET LOCAL synchronous_commit = off;
+       INSERT INTO read.applied_events (projection, event_id)
+       SELECT ${pg.escapeLiteral(projection.name)}, unnest(${pg.escapeLiteral(`{${unique.map((e) => e.id).join(',')}}`)}::uuid[])
        ON CONFLICT DO NOTHING RETURNING event_id`,
-      [projection.name, unique.map((e) => e.id)],
-    );
-    const claimed = new Set(rows.map((r) => r.event_id));
-    const fresh = unique.filter((e) => claimed.has(e.id));
+    )) as unknown as pg.QueryResult<{ event_id: string }>[];
+    const claimed = new Set(results[2].rows.map((r) => r.event_id));
+    applied = unique.filter((e) => claimed.has(e.id));
     const batch = new ProjectionBatch(sql);
-    for (const event of fresh) await projection.handlers.get(event.type)?.(event, batch);
-    await batch.flush();
-    return fresh;
-  });
+    if (applied.length > 0) await projection.prepare?.(applied, batch);
+    for (const event of applied) await projection.handlers.get(event.type)?.(event, batch);
+    await sql.query([...batch.statements(), 'COMMIT'].join(';\n'));
+  } catch (error) {
+    await sql.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    sql.release();
+  }
   projectionBatchSize.observe({ projection: projection.name }, applied.length);
   projectionBatchApply.observe({ projection: projection.name }, Number(process.hrtime.bigint() - started) / 1e9);
   const now = Date.now();

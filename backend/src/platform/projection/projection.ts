@@ -28,6 +28,8 @@ export interface Projection {
    * Absent for consumers whose output is a service's own records rather than derived state (notifications).
    */
   rebuild?(sql: SqlClient): Promise<void>;
+  /** Runs before the handlers of a batch: loads at once what several of them read (see ProjectionBatch.memo). */
+  prepare?(events: readonly DomainEvent[], batch: ProjectionBatch): Promise<void>;
   /** Runs after a batch committed, with the events it applied (live pushes); failures never undo the change. */
   afterCommit?(events: readonly DomainEvent[]): Promise<void>;
 }
