@@ -32,9 +32,14 @@ const schema = z.object({
     .default('relay,projections,reconciler')
     .transform((v) => new Set(v.split(',').map((t) => t.trim())))
     .pipe(z.set(z.enum(['relay', 'projections', 'reconciler']))),
-  /** Attempts and first backoff of a projection job before its failing events are recorded as failed. */
-  PROJECTION_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-  PROJECTION_BACKOFF_MS: z.coerce.number().int().min(1).default(200),
+  /**
+   * Attempts and first backoff (doubling) of a projection job before its failing events are recorded as
+   * failed. Together they should stay well under RECONCILE_GRACE_MS (default: 1.5 s of retries): quick
+   * retries ride out a moment's trouble, the reconciler covers longer outages, and an event that fails for
+   * good is recorded before the reconciler would send it again.
+   */
+  PROJECTION_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  PROJECTION_BACKOFF_MS: z.coerce.number().int().min(1).default(100),
   /** How often the reconciler looks for events a projection has not applied, and how old they must be. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   RECONCILE_GRACE_MS: z.coerce.number().int().min(100).default(10_000),
