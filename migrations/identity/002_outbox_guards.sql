@@ -2,5 +2,5 @@
 SELECT platform.guard_outbox('identity');
 
 -- Down Migration
-ALTER TABLE identity.outbox DROP CONSTRAINT outbox_occurred_at_finite, DROP CONSTRAINT outbox_payload_is_object,
+ALTER TABLE identity.outbox DROP CONSTRAINT outbox_occurred_at_plausible, DROP CONSTRAINT outbox_payload_is_object,
   DROP COLUMN quarantine_reason, DROP COLUMN quarantined_at;

@@ -8,7 +8,8 @@ BEGIN
     ALTER TABLE %1$I.outbox
       ADD COLUMN quarantined_at    timestamptz,
       ADD COLUMN quarantine_reason text,
-      ADD CONSTRAINT outbox_occurred_at_finite CHECK (isfinite(occurred_at)),
+      -- No event happened before the platform existed or a millennium from now (this also refuses infinities).
+      ADD CONSTRAINT outbox_occurred_at_plausible CHECK (occurred_at >= '2000-01-01' AND occurred_at < '3000-01-01'),
       ADD CONSTRAINT outbox_payload_is_object CHECK (jsonb_typeof(payload) = 'object');
     DROP INDEX %1$I.outbox_unpublished;
     CREATE INDEX outbox_unpublished ON %1$I.outbox (position) WHERE published_at IS NULL AND quarantined_at IS NULL;
