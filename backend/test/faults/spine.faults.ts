@@ -89,6 +89,7 @@ describe('the spine keeps its promises under faults', () => {
     run({
       name: 'redis kill -9 + 3k backlog',
       loadBeforeMs: 0,
+      thinkMs: 100, // a backlog of 3,000 jobs in well under a minute
       async prepare(ctx) {
         // A relay without consumers lets the queues fill up: Redis then holds the only copy of the backlog.
         await ctx.platform.stopWorker();

@@ -30,6 +30,7 @@ export class OwnRedis {
     const deadline = Date.now() + 10_000;
     for (;;) {
       const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      probe.on('error', () => undefined);
       try {
         await probe.connect();
         if ((await probe.ping()) === 'PONG') return;

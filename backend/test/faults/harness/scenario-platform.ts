@@ -107,6 +107,7 @@ export class ScenarioPlatform {
   /** Jobs waiting in this platform's BullMQ queues, whatever the queues are called. */
   async queuedJobs(): Promise<number> {
     const redis = new Redis(this.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    redis.on('error', () => undefined);
     try {
       await redis.connect();
       let total = 0;

@@ -26,6 +26,8 @@ export interface Scenario {
   /** Load before the fault (default 4 s) and after it (default 6 s). */
   loadBeforeMs?: number;
   loadAfterMs?: number;
+  /** Pause of each student between commands (default 500 ms). */
+  thinkMs?: number;
 }
 
 export interface ScenarioResult {
@@ -43,7 +45,8 @@ export interface ScenarioResult {
   violations: string[];
 }
 
-const CONVERGENCE_TIMEOUT_MS = 60_000;
+// Generous: the machine is shared, and today's worker needs about a minute to drain a 3,000-job backlog.
+const CONVERGENCE_TIMEOUT_MS = 120_000;
 // Longer than the reconciler's interval + grace in the suite's settings: a late re-delivery would show by then.
 const RECHECK_MS = 4_500;
 
@@ -74,7 +77,7 @@ export async function runScenario(scenario: Scenario, redis: OwnRedis): Promise<
       platform,
       courses.flatMap((c) => c.lessonIds),
     );
-    const load = new WriteLoad(platform.http, courses, teacherToken);
+    const load = new WriteLoad(platform.http, courses, teacherToken, { thinkMs: scenario.thinkMs });
     const ctx: ScenarioContext = {
       platform,
       redis,

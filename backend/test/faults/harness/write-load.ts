@@ -36,7 +36,6 @@ export interface ResponseStats {
 }
 
 const HANG_MS = 10_000;
-const THINK_MS = 60;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const tokenSubject = (token: string): string =>
@@ -79,12 +78,17 @@ export class WriteLoad {
     private readonly http: HttpClient,
     private readonly courses: readonly LoadCourse[],
     private readonly teacherToken: string,
-    private readonly students = 20,
+    /** 20 students, each pausing `thinkMs` between commands (a steady load the worker can follow on 2 cores). */
+    private readonly options: { students?: number; thinkMs?: number } = {},
   ) {}
+
+  private get thinkMs(): number {
+    return this.options.thinkMs ?? 500;
+  }
 
   start(): void {
     this.running = true;
-    this.loops = [...Array.from({ length: this.students }, () => this.studentLoop()), this.teacherLoop()];
+    this.loops = [...Array.from({ length: this.options.students ?? 20 }, () => this.studentLoop()), this.teacherLoop()];
   }
 
   /** Stops issuing commands and waits for those in flight; returns when the last acknowledgement came. */
@@ -148,7 +152,7 @@ export class WriteLoad {
         }),
       );
       if (registered?.status !== 200 && registered?.status !== 201) {
-        await sleep(THINK_MS);
+        await sleep(this.thinkMs);
         continue;
       }
       const token: string = registered.body.access_token;
@@ -175,7 +179,7 @@ export class WriteLoad {
       if (paid?.status !== 201) return;
       paymentId = paid.body.id;
       this.ledger.payments.push(paid.body.id);
-      await sleep(THINK_MS);
+      await sleep(this.thinkMs);
     }
     const enrolled = await this.command(() =>
       this.http.post('/api/enrollment/enrollments', { course_id: course.id, payment_id: paymentId }, token),
@@ -190,14 +194,14 @@ export class WriteLoad {
     );
     for (const lessonId of lessons) {
       if (!this.running) return;
-      await sleep(THINK_MS);
+      await sleep(this.thinkMs);
       const done = await this.command(() =>
         this.http.post(`/api/enrollment/progress/lessons/${lessonId}/complete`, {}, token),
       );
       if (done?.status === 201) this.ledger.completions.push({ studentId, courseId: course.id, lessonId });
     }
     if (Math.random() < 0.5 && this.running) {
-      await sleep(THINK_MS);
+      await sleep(this.thinkMs);
       const review = await this.command(
         () =>
           this.http.post(
