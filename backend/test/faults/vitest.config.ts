@@ -11,7 +11,7 @@ export default defineConfig({
     include: ['test/faults/**/*.faults.ts'],
     fileParallelism: false,
     maxWorkers: 1,
-    testTimeout: 240_000,
+    testTimeout: 420_000,
     hookTimeout: 120_000,
   },
 });
