@@ -36,6 +36,9 @@ export interface ResponseStats {
 }
 
 const HANG_MS = 10_000;
+const ok = (r: HttpResult): boolean => r.status >= 200 && r.status < 300;
+/** What a command got when no api answered at all. */
+const NO_ANSWER: HttpResult = { status: 0, body: undefined, headers: new Headers() };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const tokenSubject = (token: string): string =>
@@ -126,15 +129,12 @@ export class WriteLoad {
    * Sends a command until it is answered for good: 2xx (acknowledged), 409 (done by an earlier, unacknowledged
    * attempt) or another 4xx. A 403 is retried only where the caller says a lagging read model may cause it.
    */
-  private async command(
-    request: () => Promise<HttpResult>,
-    { retry403 = false } = {},
-  ): Promise<HttpResult | undefined> {
+  private async command(request: () => Promise<HttpResult>, { retry403 = false } = {}): Promise<HttpResult> {
     for (let attempt = 0; ; attempt += 1) {
-      const result = await this.send(request);
-      if (result && (result.status < 300 || result.status === 409)) return result;
-      const transient = !result || result.status >= 500 || result.status === 429;
-      const lagging = result?.status === 403 && retry403 && attempt < 40;
+      const result = (await this.send(request)) ?? NO_ANSWER;
+      if (ok(result) || result.status === 409) return result;
+      const transient = result.status === 0 || result.status >= 500 || result.status === 429;
+      const lagging = result.status === 403 && retry403 && attempt < 40;
       if ((!transient && !lagging) || !this.running) return result;
       await sleep(transient ? 300 : 250);
     }
@@ -151,7 +151,7 @@ export class WriteLoad {
           role: 'student',
         }),
       );
-      if (registered?.status !== 200 && registered?.status !== 201) {
+      if (!ok(registered)) {
         await sleep(this.thinkMs);
         continue;
       }
@@ -176,7 +176,7 @@ export class WriteLoad {
           headers: { 'idempotency-key': key },
         }),
       );
-      if (paid?.status !== 201) return;
+      if (!ok(paid)) return; // a retry with the same key answers with the first payment
       paymentId = paid.body.id;
       this.ledger.payments.push(paid.body.id);
       await sleep(this.thinkMs);
@@ -184,9 +184,8 @@ export class WriteLoad {
     const enrolled = await this.command(() =>
       this.http.post('/api/enrollment/enrollments', { course_id: course.id, payment_id: paymentId }, token),
     );
-    if (enrolled?.status === 201)
-      this.ledger.enrollments.push({ id: enrolled.body.id, studentId, courseId: course.id });
-    else if (enrolled?.status !== 409) return;
+    if (ok(enrolled)) this.ledger.enrollments.push({ id: enrolled.body.id, studentId, courseId: course.id });
+    else if (enrolled.status !== 409) return;
     // Between half the course and all of it: some enrollments complete, some stop at a milestone.
     const lessons = course.lessonIds.slice(
       0,
@@ -198,7 +197,7 @@ export class WriteLoad {
       const done = await this.command(() =>
         this.http.post(`/api/enrollment/progress/lessons/${lessonId}/complete`, {}, token),
       );
-      if (done?.status === 201) this.ledger.completions.push({ studentId, courseId: course.id, lessonId });
+      if (ok(done)) this.ledger.completions.push({ studentId, courseId: course.id, lessonId });
     }
     if (Math.random() < 0.5 && this.running) {
       await sleep(this.thinkMs);
@@ -211,8 +210,8 @@ export class WriteLoad {
           ),
         { retry403: true },
       );
-      if (review?.status === 201) this.ledger.reviews.push({ id: review.body.id, courseId: course.id });
-      else if (review?.status === 403) this.stats.refusedReviews += 1;
+      if (ok(review)) this.ledger.reviews.push({ id: review.body.id, courseId: course.id });
+      else if (review.status === 403) this.stats.refusedReviews += 1;
     }
   }
 
@@ -233,12 +232,12 @@ export class WriteLoad {
           this.teacherToken,
         ),
       );
-      if (course?.status !== 201) continue;
+      if (!ok(course)) continue;
       this.ledger.courses.push(course.body.id);
       const module = await this.command(() =>
         this.http.post(`/api/course/courses/${course.body.id}/modules`, { title: 'M' }, this.teacherToken),
       );
-      if (module?.status !== 201) continue;
+      if (!ok(module)) continue;
       for (let i = 0; i < 2; i += 1) {
         const lesson = await this.command(() =>
           this.http.post(
@@ -247,7 +246,7 @@ export class WriteLoad {
             this.teacherToken,
           ),
         );
-        if (lesson?.status === 201) this.ledger.lessons.push(lesson.body.id);
+        if (ok(lesson)) this.ledger.lessons.push(lesson.body.id);
       }
     }
   }
