@@ -87,7 +87,10 @@ export class ScenarioPlatform {
   crashed(): string[] {
     return [this.api, ...this.retired, this.worker]
       .filter((p) => p && !this.killed.has(p) && hasExited(p))
-      .map((p) => `${p.role} exited by itself: ${p.log.trim().split('\n').slice(-2).join(' | ').slice(0, 300)}`);
+      .map((p) => {
+        const errors = p.log.split('\n').filter((line) => /error/i.test(line) && !/^\s+at /.test(line));
+        return `${p.role} exited by itself: ${errors.slice(-2).join(' | ').slice(0, 300)}`;
+      });
   }
 
   async apiReadyStatus(): Promise<number> {
