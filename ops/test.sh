@@ -16,11 +16,28 @@ npm run check --silent -w frontend
 echo "== specs"
 results=$(mktemp)
 (cd backend && npx vitest run --reporter=default --reporter=json --outputFile="$results")
+# The fault suite runs on a Postgres cluster and Redis of its own, so it can overlap the browser and smoke runs;
+# its report (the table of scenarios) is printed when it ends. A failing step before then still waits for it,
+# so its cluster is left stopped and its redis-server gone.
+echo "== fault suite (in the background: test/faults, own Postgres cluster on 5433 and own Redis)"
+faults_results=$(mktemp)
+faults_log=$(mktemp)
+(cd backend && npx vitest run --config test/faults/vitest.config.ts --reporter=default --reporter=json \
+  --outputFile="$faults_results") >"$faults_log" 2>&1 &
+faults_pid=$!
+trap 'wait "$faults_pid" 2>/dev/null || true' EXIT
 echo "== browser end-to-end"
 bash ops/e2e.sh
 echo "== load smoke run (Locust, 50 users, 30 s; fails on unexpected failures, not on timing)"
 bash ops/bench.sh --smoke --no-build --port "${SMOKE_PORT:-3190}"
 
+echo "== fault suite (report)"
+faults_status=0
+wait "$faults_pid" || faults_status=$?
+cat "$faults_log"
+[ "$faults_status" -eq 0 ] || { echo "fault suite failed"; exit "$faults_status"; }
+
 # One closing line for the whole run: every spec, plus the browser run and the load smoke run (each passed to get here).
-node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  console.log(`tests: ${r.numPassedTests + 2} passed, ${r.numFailedTests} failed`);' "$results"
+node -e 'const [r, f] = process.argv.slice(1).map((p) => JSON.parse(require("fs").readFileSync(p, "utf8")));
+  console.log(`tests: ${r.numPassedTests + f.numPassedTests + 2} passed, ${r.numFailedTests + f.numFailedTests} failed`);' \
+  "$results" "$faults_results"
