@@ -3,7 +3,8 @@ import pg from 'pg';
 import { migrate } from '../../../src/platform/database/migrate.js';
 
 const VERSION = '15';
-const NAME = 'edu_faults';
+// FAULTS_PG_CLUSTER lets two checkouts run the suite at once, each on a cluster of its own.
+const NAME = process.env.FAULTS_PG_CLUSTER ?? 'edu_faults';
 export const FAULTS_PG_PORT = Number(process.env.FAULTS_PG_PORT ?? 5433);
 const TEMPLATE = 'faults_template';
 
