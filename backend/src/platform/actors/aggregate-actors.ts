@@ -5,6 +5,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CLOCK, type Clock } from '../domain/clock.js';
 import { UnitOfWork } from './unit-of-work.js';
 import { commandConflicts } from '../metrics/metrics.js';
+import { countBusinessEvent } from '../metrics/business-metrics.js';
 
 // Each retry reloads fresh state; with N competing processes a command waits for at most N-1 winners per round.
 const MAX_ATTEMPTS = 40;
@@ -83,6 +84,7 @@ export class AggregateActors {
           ],
           'run',
         );
+        countBusinessEvent(event);
       }
     }
   }
