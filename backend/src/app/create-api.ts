@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../platform/config/config.js';
 import { instrumentHttp } from '../platform/http/http-metrics.js';
-import { measureRequestsInFlight } from '../platform/metrics/http-in-flight.js';
+import { trackRequestsInFlight } from '../platform/metrics/http-in-flight.js';
 import { ApiModule } from './api.module.js';
 import { jsonLogger } from './logger.js';
 
@@ -33,7 +33,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     logger: jsonLogger(config),
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  measureRequestsInFlight(fastify);
+  trackRequestsInFlight(fastify);
   instrumentHttp(fastify);
   if (config.FRONTEND_HANDLER) await mountFrontend(fastify, config.FRONTEND_HANDLER);
 
