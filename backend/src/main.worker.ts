@@ -19,7 +19,8 @@ runMain(async () => {
   const logger = jsonLogger(config);
   await warnUnlessNoEviction(config, logger);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
-  app.enableShutdownHooks();
+  // Exit explicitly once drained: as PID 1 in a container, a re-raised SIGTERM would be ignored.
+  app.enableShutdownHooks([], { useProcessExit: true });
   boundShutdown('worker');
   measureDependencies(app.get(SQL_POOL), app.get(REDIS));
   const metrics = serveMetrics(config.HOST, config.WORKER_METRICS_PORT);

@@ -47,6 +47,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
-  app.enableShutdownHooks();
+  // Exit explicitly once drained: as PID 1 in a container, a re-raised SIGTERM would be ignored.
+  app.enableShutdownHooks([], { useProcessExit: true });
   return app;
 }
