@@ -220,7 +220,7 @@ describe('Prometheus with the repository configuration, against a running api an
       courses: await value('sum(business_courses_completed_total)'),
       certificates: await value('sum(business_certificates_issued_total)'),
       reviews: await value('sum(business_reviews_posted_total)'),
-      fiveStarReviews: await value('sum(business_reviews_posted_total{rating="4"})'),
+      fourStarReviews: await value('sum(business_reviews_posted_total{rating="4"})'),
     }).toEqual({
       students: STUDENTS,
       teachers: 1,
@@ -232,7 +232,7 @@ describe('Prometheus with the repository configuration, against a running api an
       courses: STUDENTS,
       certificates: STUDENTS,
       reviews: STUDENTS,
-      fiveStarReviews: 1,
+      fourStarReviews: 1,
     });
     expect(await value('sum(socketio_connected_clients{job="api"})')).toBe(1);
     expect(await value('sum(socketio_room_joins_total{kind="course"})')).toBe(1);
