@@ -13,6 +13,15 @@ echo "== type checks and builds"
 (cd backend && npx tsc -p tsconfig.test.json)
 npm run build --silent
 npm run check --silent -w frontend
+echo "== operations: Prometheus configuration and rules (with their unit tests), compose files, ops/monitor.sh"
+promtool check config ops/prometheus/prometheus.yml ops/prometheus/prometheus.compose.yml >/dev/null
+promtool check rules ops/prometheus/rules/*.yml >/dev/null
+promtool test rules ops/prometheus/tests/rules.test.yml
+docker-compose -f compose.yaml config --quiet
+# Placeholder secrets: compose.prod.yaml refuses to render without them.
+JWT_SECRET=placeholder ADMIN_PASSWORD=placeholder POSTGRES_PASSWORD=placeholder GRAFANA_ADMIN_PASSWORD=placeholder \
+  docker-compose -f compose.prod.yaml config --quiet
+bash ops/check-monitor.sh
 echo "== specs"
 results=$(mktemp)
 (cd backend && npx vitest run --reporter=default --reporter=json --outputFile="$results")
@@ -37,7 +46,8 @@ wait "$faults_pid" || faults_status=$?
 cat "$faults_log"
 [ "$faults_status" -eq 0 ] || { echo "fault suite failed"; exit "$faults_status"; }
 
-# One closing line for the whole run: every spec, plus the browser run and the load smoke run (each passed to get here).
+# One closing line for the whole run: every spec and fault scenario, plus the operations checks, the browser run
+# and the load smoke run (each passed to get here).
 node -e 'const [r, f] = process.argv.slice(1).map((p) => JSON.parse(require("fs").readFileSync(p, "utf8")));
-  console.log(`tests: ${r.numPassedTests + f.numPassedTests + 2} passed, ${r.numFailedTests + f.numFailedTests} failed`);' \
+  console.log(`tests: ${r.numPassedTests + f.numPassedTests + 3} passed, ${r.numFailedTests + f.numFailedTests} failed`);' \
   "$results" "$faults_results"

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../platform/config/config.js';
 import { instrumentHttp } from '../platform/http/http-metrics.js';
+import { trackRequestsInFlight } from '../platform/metrics/http-in-flight.js';
 import { ApiModule } from './api.module.js';
 import { jsonLogger } from './logger.js';
 
@@ -32,6 +33,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     logger: jsonLogger(config),
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  trackRequestsInFlight(fastify);
   instrumentHttp(fastify);
   if (config.FRONTEND_HANDLER) await mountFrontend(fastify, config.FRONTEND_HANDLER);
 
@@ -45,6 +47,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
-  app.enableShutdownHooks();
+  // Exit explicitly once drained: as PID 1 in a container, a re-raised SIGTERM would be ignored.
+  app.enableShutdownHooks([], { useProcessExit: true });
   return app;
 }

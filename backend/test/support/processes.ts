@@ -31,8 +31,21 @@ export class PlatformProcess {
     return this.output;
   }
 
+  /** Sends SIGTERM and reports how the process ended by itself; kills it only after `limitMs`. */
+  async terminate(limitMs: number): Promise<{ ms: number; code: number | null; signal: string | null }> {
+    const started = Date.now();
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), limitMs);
+    const { code, signal } = await exited;
+    clearTimeout(timer);
+    return { ms: Date.now() - started, code, signal };
+  }
+
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);

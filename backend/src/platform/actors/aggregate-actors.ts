@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../domain/clock.js';
 import type { AggregateRoot } from '../domain/aggregate-root.js';
 import { UnitOfWork } from './unit-of-work.js';
 import { commandConflicts } from '../metrics/metrics.js';
+import { countBusinessEvent } from '../metrics/business-metrics.js';
 
 // Each retry reloads fresh state; with N competing processes a command waits for at most N-1 winners per round.
 const MAX_ATTEMPTS = 40;
@@ -106,6 +107,7 @@ export class AggregateActors {
           ],
           'run',
         );
+        countBusinessEvent(event);
       }
     }
   }

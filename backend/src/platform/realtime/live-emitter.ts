@@ -5,6 +5,7 @@ import type { ServerToClientEvents } from '@eduplatform/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { createRedis } from '../queue/redis.js';
 import { socketChannel } from './rooms.js';
+import { countLiveEvent } from '../metrics/realtime-metrics.js';
 
 /**
  * Sends live events from a worker to whichever api replica holds the sockets, through Redis.
@@ -28,6 +29,7 @@ export class LiveEmitter implements OnApplicationShutdown {
   ): void {
     try {
       this.emitter.to(room).emit(event, ...payload);
+      countLiveEvent(event);
     } catch (error) {
       // A lost push is recovered by the client's refetch on reconnect; it must not fail the projection.
       this.logger.warn(`live push ${event} to ${room} failed: ${(error as Error).message}`);

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
@@ -11,6 +18,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { SqlPool } from '../database/pg-pool.js';
 import { SQL_POOL } from '../platform.module.js';
 import { createRedis } from '../queue/redis.js';
+import { forgetSocketServer, measureSocketServer } from '../metrics/realtime-metrics.js';
 import { rooms, socketChannel } from './rooms.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
@@ -23,7 +31,7 @@ const courseRequest = z.object({ course_id: z.uuid() });
  * The Redis adapter lets every api replica deliver every event.
  */
 @Injectable()
-export class LiveGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(LiveGateway.name);
   private io?: Server<ClientToServerEvents, ServerToClientEvents>;
   private readonly pub: Redis;
@@ -57,6 +65,7 @@ export class LiveGateway implements OnApplicationBootstrap, OnApplicationShutdow
       }
     });
     io.on('connection', (raw) => this.onConnection(raw as LiveSocket));
+    measureSocketServer(io);
     this.io = io;
   }
 
@@ -111,9 +120,19 @@ export class LiveGateway implements OnApplicationBootstrap, OnApplicationShutdow
     return rows[0]?.teacher_id === user.id;
   }
 
+  /**
+   * Before the HTTP server closes: an open websocket would keep it from closing. Disconnected clients
+   * reconnect to another replica and refetch, so nothing is missed.
+   */
+  beforeApplicationShutdown(): void {
+    if (!this.io) return;
+    forgetSocketServer(this.io);
+    this.io.local.disconnectSockets(true);
+    this.io.engine.close();
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    // The HTTP server itself is closed by the application; only the sockets and Redis clients are ours.
-    this.io?.local.disconnectSockets(true);
+    // The HTTP server itself is closed by the application; only the Redis clients are left.
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
   }
 }
