@@ -1,24 +1,13 @@
 import type { Redis } from 'ioredis';
 import { Gauge } from 'prom-client';
 import type { SqlPool } from '../database/pg-pool.js';
+import { probe } from '../health/probe.js';
 import { registry } from './metrics.js';
 
 const PROBE_TIMEOUT_MS = 1_000;
 
-async function answers(probe: () => Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), PROBE_TIMEOUT_MS))),
-    ]);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const answers = async (check: () => Promise<unknown>): Promise<boolean> =>
+  (await probe(check, PROBE_TIMEOUT_MS)) === 'ok';
 
 /**
  * 1 when this process reaches Postgres and Redis at scrape time, else 0 — what the "Redis down" and

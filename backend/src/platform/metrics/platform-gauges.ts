@@ -2,6 +2,7 @@ import { Gauge } from 'prom-client';
 import type { SqlPool } from '../database/pg-pool.js';
 import type { PipelineHealthProbe } from '../outbox/pipeline-health.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
+import { withTimeout } from '../health/probe.js';
 import { registry } from './metrics.js';
 
 /** Gauges read at scrape time: this process's Postgres pool. */
@@ -30,10 +31,16 @@ export function registerPipelineGauges(queues: ProjectionQueues, probe: Pipeline
     labelNames: ['projection', 'state'] as const,
     registers: [registry],
     async collect() {
-      for (const [name, queue] of queues.byProjection) {
-        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
-        for (const [state, n] of Object.entries(counts)) this.set({ projection: name, state }, n);
-      }
+      // Bounded: with Redis down, a scrape must still answer (and show the rest).
+      const counts = await withTimeout(
+        Promise.all(
+          [...queues.byProjection.values()].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'failed')),
+        ),
+        1_000,
+      ).catch(() => undefined);
+      [...queues.byProjection.keys()].forEach((name, i) => {
+        for (const [state, n] of Object.entries(counts?.[i] ?? {})) this.set({ projection: name, state }, n);
+      });
     },
   });
   const outboxGauge = (name: string, help: string, field: 'unpublished' | 'oldest_unrelayed_seconds' | 'quarantined') =>
@@ -43,7 +50,8 @@ export function registerPipelineGauges(queues: ProjectionQueues, probe: Pipeline
       labelNames: ['schema'] as const,
       registers: [registry],
       async collect() {
-        for (const outbox of (await probe.read()).outboxes) this.set({ schema: outbox.schema }, outbox[field]);
+        const health = await probe.read().catch(() => undefined);
+        for (const outbox of health?.outboxes ?? []) this.set({ schema: outbox.schema }, outbox[field]);
       },
     });
   outboxGauge(
@@ -67,8 +75,9 @@ export function registerPipelineGauges(queues: ProjectionQueues, probe: Pipeline
     labelNames: ['projection'] as const,
     registers: [registry],
     async collect() {
-      const { failed } = await probe.read();
-      for (const name of queues.byProjection.keys()) this.set({ projection: name }, failed[name] ?? 0);
+      const health = await probe.read().catch(() => undefined);
+      if (!health) return;
+      for (const name of queues.byProjection.keys()) this.set({ projection: name }, health.failed[name] ?? 0);
     },
   });
 }

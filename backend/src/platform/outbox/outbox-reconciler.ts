@@ -47,6 +47,7 @@ export class OutboxReconciler {
       for (const projection of projections) {
         this.routeTypes.push(type);
         this.routeProjections.push(projection);
+        projectionRequeued.inc({ projection }, 0);
       }
     }
   }

@@ -44,7 +44,9 @@ export class OutboxRelay {
     private readonly queues: ProjectionQueues,
     /** event type → names of the projections that follow it */
     private readonly routes: ReadonlyMap<string, readonly string[]>,
-  ) {}
+  ) {
+    for (const schema of OUTBOX_SCHEMAS) outboxRelayed.inc({ schema }, 0);
+  }
 
   async start(): Promise<void> {
     this.listening = this.listen();

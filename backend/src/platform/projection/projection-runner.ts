@@ -129,6 +129,9 @@ export class ProjectionRunner {
 
   start(): void {
     for (const projection of this.projections) {
+      for (const histogram of [projectionBatchSize, projectionBatchApply, projectionLag]) {
+        histogram.zero({ projection: projection.name });
+      }
       const worker = new Worker(
         projectionQueueName(projection.name),
         (job: Job<ProjectionJob>) => this.process(projection, job),
