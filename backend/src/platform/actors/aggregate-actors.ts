@@ -88,27 +88,34 @@ export class AggregateActors {
     aggregate.version += 1;
   }
 
+  /** Every event the command recorded, one statement per service outbox (usually one in all). */
   private async appendToOutbox(em: EntityManager, uow: UnitOfWork): Promise<void> {
     const occurredAt = this.clock.now().toISOString();
+    const rowsBySchema = new Map<string, unknown[][]>();
     for (const aggregate of uow.tracked) {
       for (const event of aggregate.pullEvents()) {
-        await em.execute(
-          `INSERT INTO ${aggregate.serviceSchema}.outbox
-             (event_id, event_type, aggregate_type, aggregate_id, aggregate_version, payload, occurred_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          [
-            randomUUID(),
-            event.type,
-            aggregate.aggregateType,
-            aggregate.id,
-            aggregate.version,
-            JSON.stringify(event.payload),
-            occurredAt,
-          ],
-          'run',
-        );
+        const rows = rowsBySchema.get(aggregate.serviceSchema) ?? [];
+        rows.push([
+          randomUUID(),
+          event.type,
+          aggregate.aggregateType,
+          aggregate.id,
+          aggregate.version,
+          JSON.stringify(event.payload),
+          occurredAt,
+        ]);
+        rowsBySchema.set(aggregate.serviceSchema, rows);
         countBusinessEvent(event);
       }
+    }
+    for (const [schema, rows] of rowsBySchema) {
+      await em.execute(
+        `INSERT INTO ${schema}.outbox
+           (event_id, event_type, aggregate_type, aggregate_id, aggregate_version, payload, occurred_at)
+         VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        rows.flat(),
+        'run',
+      );
     }
   }
 }
