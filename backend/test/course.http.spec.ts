@@ -121,6 +121,30 @@ describe('Course input', () => {
     expect(free.body).toMatchObject({ is_free: true, price: '0.00' });
   });
 
+  it("takes the specification's free course with `price: null` (or no price), and refuses a paid one without", async () => {
+    const base = { title: 'Load Test Course 1', description: 'Created during load testing', duration_minutes: 60 };
+    const withNull = await platform.http.post(
+      '/api/course/courses',
+      { ...base, level: 'beginner', is_free: true, price: null },
+      teacher.token,
+    );
+    expect(withNull.status).toBe(201);
+    expect(withNull.body).toMatchObject({ is_free: true, price: '0.00' });
+    const absent = await platform.http.post(
+      '/api/course/courses',
+      { ...base, level: 'advanced', is_free: true },
+      teacher.token,
+    );
+    expect(absent.status).toBe(201);
+    const paidNull = await platform.http.post(
+      '/api/course/courses',
+      { ...base, level: 'beginner', is_free: false, price: null },
+      teacher.token,
+    );
+    expect(paidNull.status).toBe(422);
+    expect(paidNull.body.detail).toMatch(/positive price/);
+  });
+
   it.each([
     ['malformed JSON', '{"title": ', 400],
     [

@@ -8,7 +8,8 @@ export const courseFields = {
   title,
   description: z.string().trim().max(20_000),
   is_free: z.boolean(),
-  price: fields.money.optional(),
+  // The specification's clients send `price: null` for a free course; null and absent mean "no price given".
+  price: fields.money.nullable().optional(),
   duration_minutes: z.number().int().min(1).max(100_000),
   level: z.enum(['beginner', 'intermediate', 'advanced']),
 };
