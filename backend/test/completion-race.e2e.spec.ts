@@ -3,7 +3,7 @@ import pg from 'pg';
 import { createTestDatabase } from './support/databases.js';
 import { HttpClient } from './support/http-client.js';
 import { Actors } from './support/actors.js';
-import { PlatformProcess, waitUntilReady } from './support/processes.js';
+import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
 import { freePort } from './support/free-port.js';
 import { dropRedisPrefix } from './support/redis-prefix.js';
 import { EnrollmentEvents } from '../aggregates/enrollment/enrollment.events.js';
@@ -22,14 +22,7 @@ const prefix = `test:race:${process.pid}`;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    DATABASE_POOL_SIZE: '5',
-    HOST: '127.0.0.1',
-    WORKER_METRICS_PORT: '0',
-  };
+  const env = platformEnv(database.url, prefix);
   const ports = [await freePort(), await freePort()];
   processes = [
     ...ports.map((port) => PlatformProcess.start('api', { ...env, PORT: String(port) })),

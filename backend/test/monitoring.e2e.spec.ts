@@ -7,8 +7,9 @@ import { createTestDatabase } from './support/databases.js';
 import { HttpClient } from './support/http-client.js';
 import { Actors } from './support/actors.js';
 import { connectLive, type LiveSocket } from './support/live-client.js';
-import { PlatformProcess, waitUntilReady } from './support/processes.js';
-import { OPS, PrometheusServer, freePort } from './support/prometheus.js';
+import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
+import { freePort } from './support/free-port.js';
+import { OPS, PrometheusServer } from './support/prometheus.js';
 import { alertOperands } from './support/promql.js';
 import { PROJECTION_NAMES } from '../src/app/projections.module.js';
 import { projectionQueueName } from '../src/platform/projection/projection.js';
@@ -68,15 +69,7 @@ const prefix = `test:monitoring:${process.pid}`;
 beforeAll(async () => {
   database = await createTestDatabase();
   const [apiPort, workerPort] = [await freePort(), await freePort()];
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    DATABASE_POOL_SIZE: '5',
-    HOST: '127.0.0.1',
-    PORT: String(apiPort),
-    WORKER_METRICS_PORT: String(workerPort),
-  };
+  const env = platformEnv(database.url, prefix, { PORT: String(apiPort), WORKER_METRICS_PORT: String(workerPort) });
   processes = [PlatformProcess.start('api', env), PlatformProcess.start('worker', env)];
   await waitUntilReady(`http://127.0.0.1:${apiPort}/health/ready`);
   await waitUntilReady(`http://127.0.0.1:${workerPort}/health/live`);

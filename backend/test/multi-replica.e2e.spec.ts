@@ -4,7 +4,7 @@ import pg from 'pg';
 import { createTestDatabase } from './support/databases.js';
 import { HttpClient } from './support/http-client.js';
 import { Actors } from './support/actors.js';
-import { PlatformProcess, waitUntilReady } from './support/processes.js';
+import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
 import { connectLive, eventually, record, type LiveSocket } from './support/live-client.js';
 import { checkReadModels } from '../src/platform/projection/read-model-checker.js';
 import { PROJECTION_CLASSES, PROJECTION_NAMES } from '../src/app/projections.module.js';
@@ -22,13 +22,7 @@ const ports = [39_000 + (process.pid % 500) * 2, 39_001 + (process.pid % 500) * 
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    DATABASE_POOL_SIZE: '5',
-    HOST: '127.0.0.1',
-  };
+  const env = platformEnv(database.url, prefix);
   processes = [
     ...ports.map((port) => PlatformProcess.start('api', { ...env, PORT: String(port) })),
     PlatformProcess.start('worker', env),

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import type { LoggerService } from '@nestjs/common';
 import { loadConfig } from '../src/platform/config/config.js';
 import { warnUnlessNoEviction } from '../src/app/redis-eviction-policy.js';
-import { freePort } from './support/prometheus.js';
+import { freePort } from './support/free-port.js';
 
 // A private Redis, so the policy can be changed without touching the one other specs share.
 let server: ChildProcess;

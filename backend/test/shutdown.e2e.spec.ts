@@ -9,8 +9,8 @@ import { createTestDatabase } from './support/databases.js';
 import { HttpClient } from './support/http-client.js';
 import { Actors } from './support/actors.js';
 import { connectLive, type LiveSocket } from './support/live-client.js';
-import { PlatformProcess, waitUntilReady } from './support/processes.js';
-import { freePort } from './support/prometheus.js';
+import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
+import { freePort } from './support/free-port.js';
 import { PROJECTION_NAMES } from '../src/app/projections.module.js';
 import { projectionQueueName } from '../src/platform/projection/projection.js';
 import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-schemas.js';
@@ -32,14 +32,7 @@ function queues(): Queue[] {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  env = {
-    DATABASE_URL: database.url,
-    REDIS_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    DATABASE_POOL_SIZE: '5',
-    HOST: '127.0.0.1',
-    WORKER_METRICS_PORT: '0',
-  };
+  env = platformEnv(database.url, prefix);
   sql = new pg.Pool({ connectionString: database.url, max: 2 });
   sql.on('error', () => undefined);
 }, 60_000);

@@ -10,25 +10,9 @@ import { CourseEvents } from '../../aggregates/course/course.events.js';
 import { EnrollmentEvents } from '../../aggregates/enrollment/enrollment.events.js';
 import { PaymentEvents } from '../../aggregates/payment/payment.aggregate.js';
 import { ReviewEvents } from '../../aggregates/review/review.aggregate.js';
+import { courseOfEvent } from '../course-of-event.js';
 import { reviewStats } from '../review-stats.js';
 import { CourseDashboardQuery } from './course-dashboard.query.js';
-
-/** The course an event changes the dashboard of. */
-function courseOf(event: AnyEvent): string | undefined {
-  switch (event.type) {
-    case CourseEvents.CourseCreated:
-    case PaymentEvents.PaymentCompleted:
-    case ReviewEvents.ReviewPosted:
-    case ReviewEvents.ReviewEdited:
-      return event.payload.courseId;
-    case EnrollmentEvents.StudentEnrolled:
-    case EnrollmentEvents.LessonCompleted:
-    case EnrollmentEvents.CourseCompleted:
-      return event.payload.enrollment.courseId;
-    default:
-      return undefined;
-  }
-}
 
 function touchActivity(batch: ProjectionBatch, courseId: string, studentId: string, at: string): void {
   batch.keepGreatest('read.course_activity', { course_id: courseId, student_id: studentId }, { last_active_at: at });
@@ -91,7 +75,7 @@ export class CourseDashboardProjection implements Projection {
 
   async afterCommit(events: readonly AnyEvent[]): Promise<void> {
     if (!this.live || !this.query) return;
-    const courses = new Set(events.map(courseOf).filter((id) => id !== undefined));
+    const courses = new Set(events.map(courseOfEvent).filter((id) => id !== undefined));
     for (const courseId of courses) {
       const stats = await this.query.stats(courseId);
       if (stats) this.live.emit(rooms.dashboard(courseId), 'course.stats', stats);

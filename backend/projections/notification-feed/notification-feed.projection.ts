@@ -8,6 +8,7 @@ import { IdentityEvents } from '../../aggregates/identity/user.events.js';
 import { EnrollmentEvents } from '../../aggregates/enrollment/enrollment.events.js';
 import { PaymentEvents } from '../../aggregates/payment/payment.aggregate.js';
 import { ReviewEvents } from '../../aggregates/review/review.aggregate.js';
+import { courseOfEvent } from '../course-of-event.js';
 import { NotificationEvents, type NotificationView } from '../../aggregates/notification/notification.aggregate.js';
 
 interface Notice {
@@ -39,21 +40,6 @@ async function loadCourses(batch: ProjectionBatch, courseIds: readonly string[])
     [courseIds],
   );
   return new Map(rows.map(({ id, ...facts }) => [id, facts]));
-}
-
-/** The course an event concerns, when its notice names the course. */
-function courseOf(event: AnyEvent): string | undefined {
-  switch (event.type) {
-    case PaymentEvents.PaymentCompleted:
-    case ReviewEvents.ReviewPosted:
-      return event.payload.courseId;
-    case EnrollmentEvents.StudentEnrolled:
-    case EnrollmentEvents.LessonCompleted:
-    case EnrollmentEvents.CourseCompleted:
-      return event.payload.enrollment.courseId;
-    default:
-      return undefined;
-  }
 }
 
 /**
@@ -91,7 +77,7 @@ export class NotificationFeedProjection implements Projection {
 
   /** One read of every course the batch's notices name, instead of one per event. */
   async prepare(events: readonly AnyEvent[], batch: ProjectionBatch): Promise<void> {
-    const ids = [...new Set(events.map(courseOf).filter((id) => id !== undefined))];
+    const ids = [...new Set(events.map(courseOfEvent).filter((id) => id !== undefined))];
     if (ids.length === 0) return;
     const courses = await loadCourses(batch, ids);
     for (const id of ids) batch.remember(`course:${id}`, courses.get(id));

@@ -5,6 +5,22 @@ import { fileURLToPath } from 'node:url';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/src');
 
+/**
+ * The environment of api and worker processes a spec starts from the build: its own database and Redis key
+ * prefix, quiet logs, a small pool; `overrides` add ports and the like.
+ */
+export function platformEnv(databaseUrl: string, redisPrefix: string, overrides: Record<string, string> = {}) {
+  return {
+    DATABASE_URL: databaseUrl,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: '5',
+    HOST: '127.0.0.1',
+    WORKER_METRICS_PORT: '0',
+    ...overrides,
+  };
+}
+
 /** A platform process started from the build, as production runs it. */
 export class PlatformProcess {
   private output = '';
