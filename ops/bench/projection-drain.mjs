@@ -360,14 +360,16 @@ function perProjection(metrics) {
   const seconds = read('projection_batch_apply_seconds_sum');
   const events = read('projection_batch_size_sum');
   return Object.fromEntries(
-    Object.keys(batches).map((p) => [
-      p,
-      {
-        batches: batches[p],
-        eventsPerBatch: Math.round((events[p] / batches[p]) * 10) / 10,
-        applyMs: Math.round((seconds[p] / batches[p]) * 1000 * 10) / 10,
-      },
-    ]),
+    Object.keys(batches)
+      .filter((p) => batches[p] > 0)
+      .map((p) => [
+        p,
+        {
+          batches: batches[p],
+          eventsPerBatch: Math.round((events[p] / batches[p]) * 10) / 10,
+          applyMs: Math.round((seconds[p] / batches[p]) * 1000 * 10) / 10,
+        },
+      ]),
   );
 }
 
