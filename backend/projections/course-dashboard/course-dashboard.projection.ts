@@ -75,10 +75,10 @@ export class CourseDashboardProjection implements Projection {
 
   async afterCommit(events: readonly AnyEvent[]): Promise<void> {
     if (!this.live || !this.query) return;
-    const courses = new Set(events.map(courseOfEvent).filter((id) => id !== undefined));
-    for (const courseId of courses) {
-      const stats = await this.query.stats(courseId);
-      if (stats) this.live.emit(rooms.dashboard(courseId), 'course.stats', stats);
+    const courses = [...new Set(events.map(courseOfEvent).filter((id) => id !== undefined))];
+    if (courses.length === 0) return;
+    for (const stats of await this.query.statsOf(courses)) {
+      this.live.emit(rooms.dashboard(stats.course_id), 'course.stats', stats);
     }
   }
 
