@@ -12,6 +12,31 @@ export class ValidationFailed extends Error {
   }
 }
 
+const NUL_OR_LONE_SURROGATE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The path (keys and indexes) of the first string in `value` that holds a NUL byte or a lone UTF-16 surrogate:
+ * text Postgres cannot store (NUL in text, lone surrogates in jsonb) and no honest client sends.
+ * Walks without recursion, so a deeply nested body cannot exhaust the stack.
+ */
+export function findInvalidText(value: unknown): (string | number)[] | undefined {
+  const pending: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value: current, path } = next;
+    if (typeof current === 'string') {
+      if (NUL_OR_LONE_SURROGATE.test(current)) return path;
+    } else if (Array.isArray(current)) {
+      current.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current)) {
+        if (NUL_OR_LONE_SURROGATE.test(key)) return path;
+        pending.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return undefined;
+}
+
 export class ZodPipe<T> implements PipeTransform<unknown, T> {
   constructor(
     private readonly schema: ZodType<T>,
@@ -19,6 +44,12 @@ export class ZodPipe<T> implements PipeTransform<unknown, T> {
   ) {}
 
   transform(value: unknown): T {
+    const invalidAt = findInvalidText(value);
+    if (invalidAt) {
+      const field = invalidAt.length > 0 ? invalidAt.join('.') : this.where;
+      const message = 'must be valid Unicode text without NUL bytes or unpaired surrogates';
+      throw new ValidationFailed(`${field}: ${message}`, [{ field, message }]);
+    }
     const parsed = this.schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const errors = parsed.error.issues.map((issue) => ({
