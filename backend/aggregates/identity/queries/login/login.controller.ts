@@ -5,6 +5,7 @@ import { Public } from '../../../../src/platform/auth/access.js';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
 import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
+import { loginAttempts } from '../../../../src/platform/metrics/metrics.js';
 import { decoyPasswordHash, passwordMatches } from '../../password-hasher.js';
 import { UsersQuery } from '../../users.query.js';
 import type { TokenView } from '../../user.view.js';
@@ -39,9 +40,11 @@ export class LoginController {
     const matches = await passwordMatches(user?.passwordHash ?? (await decoyPasswordHash()), body.password);
     if (!user || !matches) {
       await this.limiter.recordFailure(email, address);
+      loginAttempts.inc({ outcome: 'wrong_password' });
       throw new WrongCredentialsError('Incorrect email or password');
     }
-    await this.limiter.recordSuccess(email);
+    await this.limiter.recordSuccess(email, address);
+    loginAttempts.inc({ outcome: 'success' });
     return { access_token: this.jwt.issue(user), token_type: 'bearer' };
   }
 }
