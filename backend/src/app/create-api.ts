@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../platform/config/config.js';
 import { instrumentHttp } from '../platform/http/http-metrics.js';
@@ -62,7 +62,14 @@ async function mountFrontend(fastify: FastifyInstance, handlerPath: string): Pro
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
   // X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES; otherwise the socket's address counts.
   const trustProxy = config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false;
-  const adapter = new FastifyAdapter({ bodyLimit: 512 * 1024, trustProxy });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 512 * 1024,
+    trustProxy,
+    // A URL Fastify refuses before routing (malformed percent-encoding, an overlong parameter) gets a `{detail}` as
+    // every other error does, without echoing the URL back.
+    frameworkErrors: (_error: Error, _request: FastifyRequest, reply: FastifyReply) =>
+      void reply.code(400).send({ detail: 'The request URL is malformed or too long' }),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger: jsonLogger(config),
   });
