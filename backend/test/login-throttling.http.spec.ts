@@ -45,6 +45,15 @@ describe('behind a trusted proxy: lockouts are per account and address (issue #1
     expect(await loginAttempts(platform, 'rate_limited')).toBeGreaterThan(before.limited);
   });
 
+  it('lets no more guesses through than the lockout allows when they arrive all at once', async () => {
+    const victim = await actors.register('student');
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () => login(platform, victim.email, 'wrong password', '203.0.113.77')),
+    ).then((answers) => answers.map((a) => a.status));
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+  });
+
   it('keeps a shared gateway usable for accounts that signed in there when one user stuffs credentials', async () => {
     const gateway = '192.0.2.50';
     const regular = await actors.register('student');

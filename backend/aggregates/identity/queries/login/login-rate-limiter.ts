@@ -23,7 +23,7 @@ const secondsUntil = (state: RateLimiterRes) => Math.max(1, Math.ceil(state.msBe
  *   that signed in from it before, so one bad actor behind a school's gateway does not lock out the school;
  * - per account, across addresses: past a threshold every failure doubles a wait, which holds back retries from
  *   addresses that already failed for the account, never the first attempt from an address that has not failed.
- * Only failures count, so students logging in normally are never slowed down.
+ * Only failures stay counted (a successful attempt takes its count back), so normal sign-ins are never slowed down.
  */
 @Injectable()
 export class LoginRateLimiter {
@@ -45,27 +45,31 @@ export class LoginRateLimiter {
     this.knownAddresses = store.limiter('login-known', 1, KNOWN_ADDRESS_SECONDS);
   }
 
-  /** 429 when this attempt falls under a lockout or the account's backoff; 503 when Redis cannot say. */
-  async assertAllowed(email: string, address: string): Promise<void> {
+  /**
+   * Counts the attempt against its (account, address) pair and its address before the password is checked, so
+   * concurrent guesses cannot all slip in before the first failure is recorded; 429 when the attempt falls under
+   * a lockout or the account's backoff, 503 when Redis cannot say.
+   */
+  async begin(email: string, address: string): Promise<void> {
     const account = accountKey(email);
     const pairKey = `${account}:${address}`;
     try {
-      const [pair, client, backoff, known] = await this.store.run(() =>
-        Promise.all([
-          this.perPair.get(pairKey),
-          this.perAddress.get(address),
-          this.accountBackoff.get(account),
-          this.knownAddresses.get(pairKey),
-        ]),
+      const [backoff, known] = await this.store.run(() =>
+        Promise.all([this.accountBackoff.get(account), this.knownAddresses.get(pairKey)]),
       );
-      if (pair && pair.consumedPoints >= this.perPair.points) {
+      const [pair, client] = await this.store.run(() =>
+        Promise.all([this.perPair.penalty(pairKey, 1), this.perAddress.penalty(address, 1)]),
+      );
+      if (pair.consumedPoints > this.perPair.points) {
         throw this.refusal('rate_limited', 'Too many failed login attempts from this address', pair);
       }
-      if (!known && client && client.consumedPoints >= this.perAddress.points) {
+      if (!known && client.consumedPoints > this.perAddress.points) {
         throw this.refusal('rate_limited', 'Too many failed login attempts from this address', client);
       }
-      const pairHasFailed = pair !== null && pair.consumedPoints > 0;
+      const pairHasFailed = pair.consumedPoints > 1;
       if (!known && pairHasFailed && backoff && backoff.consumedPoints > this.accountBackoff.points) {
+        // Held back, not tried: the attempt must not bring its address closer to a lockout.
+        await this.store.run(() => Promise.all([this.perPair.reward(pairKey, 1), this.perAddress.reward(address, 1)]));
         throw this.refusal('shed', 'This account had many failed login attempts; wait before trying again', backoff);
       }
     } catch (error) {
@@ -74,15 +78,12 @@ export class LoginRateLimiter {
     }
   }
 
-  async recordFailure(email: string, address: string): Promise<void> {
+  /** A wrong password: counts toward the account's backoff (the pair and the address counted it in `begin`). */
+  async recordFailure(email: string): Promise<void> {
     const account = accountKey(email);
     try {
       await this.store.run(async () => {
-        const [, , failures] = await Promise.all([
-          this.perPair.penalty(`${account}:${address}`, 1),
-          this.perAddress.penalty(address, 1),
-          this.perAccount.penalty(account, 1),
-        ]);
+        const failures = await this.perAccount.penalty(account, 1);
         const beyond = failures.consumedPoints - this.config.LOGIN_ACCOUNT_BACKOFF_AFTER;
         if (beyond >= 0) {
           const wait = Math.min(2 ** beyond, this.config.LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS);
@@ -96,14 +97,18 @@ export class LoginRateLimiter {
   }
 
   /**
-   * Clears the pair's failures and remembers the address for the account. Not recorded when Redis is away:
-   * the owner, already proven, is let in regardless.
+   * Clears the pair's failures, takes back the address's count of this attempt and remembers the address for the
+   * account. Not recorded when Redis is away: the owner, already proven, is let in regardless.
    */
   async recordSuccess(email: string, address: string): Promise<void> {
     const pairKey = `${accountKey(email)}:${address}`;
     await this.store
       .run(() =>
-        Promise.all([this.perPair.delete(pairKey), this.knownAddresses.set(pairKey, 1, KNOWN_ADDRESS_SECONDS)]),
+        Promise.all([
+          this.perPair.delete(pairKey),
+          this.perAddress.reward(address, 1),
+          this.knownAddresses.set(pairKey, 1, KNOWN_ADDRESS_SECONDS),
+        ]),
       )
       .catch(() => undefined);
   }

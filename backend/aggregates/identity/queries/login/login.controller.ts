@@ -34,12 +34,12 @@ export class LoginController {
   @Public()
   async login(@ValidBody(loginBody) body: z.infer<typeof loginBody>, @Ip() address: string): Promise<TokenView> {
     const email = body.email.toLowerCase();
-    await this.limiter.assertAllowed(email, address);
+    await this.limiter.begin(email, address);
     const user = await this.users.byEmail(email);
     // Unknown emails are checked against a decoy hash so both failures take as long and read the same.
     const matches = await passwordMatches(user?.passwordHash ?? (await decoyPasswordHash()), body.password);
     if (!user || !matches) {
-      await this.limiter.recordFailure(email, address);
+      await this.limiter.recordFailure(email);
       loginAttempts.inc({ outcome: 'wrong_password' });
       throw new WrongCredentialsError('Incorrect email or password');
     }
