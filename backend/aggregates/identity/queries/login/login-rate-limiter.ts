@@ -46,30 +46,33 @@ export class LoginRateLimiter {
   }
 
   /**
-   * Counts the attempt against its (account, address) pair and its address before the password is checked, so
-   * concurrent guesses cannot all slip in before the first failure is recorded; 429 when the attempt falls under
-   * a lockout or the account's backoff, 503 when Redis cannot say.
+   * Counts the attempt against its (account, address) pair before the password is checked, so concurrent guesses
+   * cannot all slip in before the first failure is recorded; 429 when the attempt falls under a lockout or the
+   * account's backoff, 503 when Redis cannot say. (The address counts failures only: a burst of good sign-ins
+   * behind one gateway never trips it.)
    */
   async begin(email: string, address: string): Promise<void> {
     const account = accountKey(email);
     const pairKey = `${account}:${address}`;
     try {
-      const [backoff, known] = await this.store.run(() =>
-        Promise.all([this.accountBackoff.get(account), this.knownAddresses.get(pairKey)]),
-      );
-      const [pair, client] = await this.store.run(() =>
-        Promise.all([this.perPair.penalty(pairKey, 1), this.perAddress.penalty(address, 1)]),
+      const [backoff, known, client, pair] = await this.store.run(() =>
+        Promise.all([
+          this.accountBackoff.get(account),
+          this.knownAddresses.get(pairKey),
+          this.perAddress.get(address),
+          this.perPair.penalty(pairKey, 1),
+        ]),
       );
       if (pair.consumedPoints > this.perPair.points) {
         throw this.refusal('rate_limited', 'Too many failed login attempts from this address', pair);
       }
-      if (!known && client.consumedPoints > this.perAddress.points) {
+      if (!known && client && client.consumedPoints >= this.perAddress.points) {
         throw this.refusal('rate_limited', 'Too many failed login attempts from this address', client);
       }
       const pairHasFailed = pair.consumedPoints > 1;
       if (!known && pairHasFailed && backoff && backoff.consumedPoints > this.accountBackoff.points) {
         // Held back, not tried: the attempt must not bring its address closer to a lockout.
-        await this.store.run(() => Promise.all([this.perPair.reward(pairKey, 1), this.perAddress.reward(address, 1)]));
+        await this.store.run(() => this.perPair.reward(pairKey, 1));
         throw this.refusal('shed', 'This account had many failed login attempts; wait before trying again', backoff);
       }
     } catch (error) {
@@ -78,12 +81,15 @@ export class LoginRateLimiter {
     }
   }
 
-  /** A wrong password: counts toward the account's backoff (the pair and the address counted it in `begin`). */
-  async recordFailure(email: string): Promise<void> {
+  /** A wrong password: counts for the address and toward the account's backoff (the pair counted it in `begin`). */
+  async recordFailure(email: string, address: string): Promise<void> {
     const account = accountKey(email);
     try {
       await this.store.run(async () => {
-        const failures = await this.perAccount.penalty(account, 1);
+        const [failures] = await Promise.all([
+          this.perAccount.penalty(account, 1),
+          this.perAddress.penalty(address, 1),
+        ]);
         const beyond = failures.consumedPoints - this.config.LOGIN_ACCOUNT_BACKOFF_AFTER;
         if (beyond >= 0) {
           const wait = Math.min(2 ** beyond, this.config.LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS);
@@ -97,18 +103,13 @@ export class LoginRateLimiter {
   }
 
   /**
-   * Clears the pair's failures, takes back the address's count of this attempt and remembers the address for the
-   * account. Not recorded when Redis is away: the owner, already proven, is let in regardless.
+   * Clears the pair's failures and remembers the address for the account. Not recorded when Redis is away: the owner, already proven, is let in regardless.
    */
   async recordSuccess(email: string, address: string): Promise<void> {
     const pairKey = `${accountKey(email)}:${address}`;
     await this.store
       .run(() =>
-        Promise.all([
-          this.perPair.delete(pairKey),
-          this.perAddress.reward(address, 1),
-          this.knownAddresses.set(pairKey, 1, KNOWN_ADDRESS_SECONDS),
-        ]),
+        Promise.all([this.perPair.delete(pairKey), this.knownAddresses.set(pairKey, 1, KNOWN_ADDRESS_SECONDS)]),
       )
       .catch(() => undefined);
   }

@@ -39,7 +39,7 @@ export class LoginController {
     // Unknown emails are checked against a decoy hash so both failures take as long and read the same.
     const matches = await passwordMatches(user?.passwordHash ?? (await decoyPasswordHash()), body.password);
     if (!user || !matches) {
-      await this.limiter.recordFailure(email);
+      await this.limiter.recordFailure(email, address);
       loginAttempts.inc({ outcome: 'wrong_password' });
       throw new WrongCredentialsError('Incorrect email or password');
     }
