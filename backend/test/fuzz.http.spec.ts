@@ -41,8 +41,10 @@ interface FuzzRequest {
 }
 
 const STACK_TRACE = /\bat [^\n]*\.(?:ts|js|mjs):\d+/;
+// Case-sensitive, as the server writes them: SQL keywords in capitals, Postgres and JavaScript error texts as they
+// read, so a fuzzed string echoed back in a 422 (an unknown field's name) cannot match by chance.
 const INTERNALS =
-  /\b(?:select|insert|update|delete)\b[^\n]*\b(?:from|into|set|where)\b|syntax error|violates|duplicate key|relation "|column "|pg_|TypeError|ReferenceError|RangeError|cannot read prop|undefined is not/i;
+  /\b(?:SELECT|INSERT INTO|UPDATE|DELETE FROM)\b[^\n]*\b(?:FROM|VALUES|SET|WHERE)\b|syntax error at|violates (?:unique|foreign key|check|not-null) constraint|duplicate key value|relation "|column "|invalid input syntax|TypeError|ReferenceError|RangeError|Cannot read properties|is not a function/;
 
 /** Characters of every kind, with NUL and lone surrogates over-represented. */
 const hostileChar = fc.oneof(

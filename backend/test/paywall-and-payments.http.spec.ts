@@ -99,6 +99,7 @@ describe('one completed payment per student and course (issue #12, found 5)', ()
   it('refuses a second payment without a key: 409 naming the existing payment', async () => {
     const course = await actors.course(owner.token, { is_free: false, price: 15 });
     const student = await actors.register('student');
+    await platform.settle();
     const first = await pay(student.token, course.id, 15);
     expect(first.status).toBe(201);
     const second = await pay(student.token, course.id, 15);
@@ -110,6 +111,7 @@ describe('one completed payment per student and course (issue #12, found 5)', ()
   it('replays the same key, and refuses a new key for a course already paid for', async () => {
     const course = await actors.course(owner.token, { is_free: false, price: 15 });
     const student = await actors.register('student');
+    await platform.settle();
     const first = await pay(student.token, course.id, 15, 'tab-1');
     expect(first.status).toBe(201);
     const retried = await pay(student.token, course.id, 15, 'tab-1');
@@ -126,6 +128,7 @@ describe('one completed payment per student and course (issue #12, found 5)', ()
   it('takes one payment out of 20 concurrent ones, with and without keys', async () => {
     const course = await actors.course(owner.token, { is_free: false, price: 15 });
     const student = await actors.register('student');
+    await platform.settle();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => pay(student.token, course.id, 15, i % 2 === 0 ? `key-${i}` : undefined)),
     );
@@ -143,6 +146,7 @@ describe('one completed payment per student and course (issue #12, found 5)', ()
       actors.course(owner.token, { is_free: false, price: 25 }),
     ]);
     const student = await actors.register('student');
+    await platform.settle();
     expect((await pay(student.token, a.id, 15)).status).toBe(201);
     expect((await pay(student.token, b.id, 25)).status).toBe(201);
     expect(await completedPayments(student.id)).toBe(2);
