@@ -66,7 +66,7 @@ describe('with Redis down the limiter answers at once (issue #12, found 8)', () 
     await stopRedis(redis);
   });
 
-  it('answers login and registration with 503 and Retry-After within a second', async () => {
+  it('answers login and registration with 503 and Retry-After at once (within 2 s), not after a hang', async () => {
     const { email } = await new Actors(platform.http).register('student');
     expect((await login(platform, email, PASSWORD)).status).toBe(200);
     await stopRedis(redis);
@@ -74,7 +74,8 @@ describe('with Redis down the limiter answers at once (issue #12, found 8)', () 
     for (const attempt of [() => login(platform, email, PASSWORD), () => register(platform, '10.0.0.9')]) {
       const started = performance.now();
       const r = await attempt();
-      expect(performance.now() - started).toBeLessThan(1_000);
+      // Without the fix this hung for more than 20 s; 2 s leaves room for a busy test machine.
+      expect(performance.now() - started).toBeLessThan(2_000);
       expect(r.status).toBe(503);
       expect(r.body.detail).toBeTruthy();
       expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
