@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../../src/platform/auth/access.js';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
@@ -21,6 +21,8 @@ export class RegisterUserController {
   @Post('register')
   @HttpCode(200)
   @Public()
+  @ApiResponse({ status: 429, description: 'Too many registrations from this address (Retry-After)' })
+  @ApiResponse({ status: 503, description: 'The rate-limit store (Redis) is unreachable; retry after Retry-After' })
   async register(@ValidBody(registerUserBody) body: RegisterUserBody, @Ip() address: string): Promise<TokenView> {
     await this.limiter.consume(address);
     const user = await this.commands.execute(new RegisterUserCommand(body.email, body.password, body.name, body.role));

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../../../src/platform/auth/access.js';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
@@ -32,6 +32,12 @@ export class LoginController {
   @Post('login')
   @HttpCode(200)
   @Public()
+  @ApiResponse({
+    status: 429,
+    description:
+      "Too many failed attempts for this account from this address, or from this address, or the account's backoff (Retry-After)",
+  })
+  @ApiResponse({ status: 503, description: 'The rate-limit store (Redis) is unreachable; retry after Retry-After' })
   async login(@ValidBody(loginBody) body: z.infer<typeof loginBody>, @Ip() address: string): Promise<TokenView> {
     const email = body.email.toLowerCase();
     await this.limiter.begin(email, address);
