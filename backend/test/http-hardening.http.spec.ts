@@ -110,7 +110,13 @@ describe('security headers and CORS (issue #12)', () => {
   };
 
   it('sends them on API answers, errors included', async () => {
-    for (const path of ['/api/course/courses', '/api/identity/me', '/api/nope', '/health/live']) {
+    for (const path of [
+      '/api/course/courses',
+      '/api/identity/me',
+      '/api/nope',
+      '/health/live',
+      '/api/course/lessons/%E0%A4%A',
+    ]) {
       expectSecurityHeaders((await platform.http.get(path)).headers);
     }
   });

@@ -29,6 +29,14 @@ const API_CSP = {
   'frame-ancestors': ["'none'"],
 };
 
+/** A URL refused before routing skips every hook, helmet's included: its JSON error gets the headers that matter. */
+const PRE_ROUTING_ERROR_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
 /** Security headers on every response, and cross-origin access for the site's own origin only. */
 async function secureHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(helmet, {
@@ -68,7 +76,10 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
     // A URL Fastify refuses before routing (malformed percent-encoding, an overlong parameter) gets a `{detail}` as
     // every other error does, without echoing the URL back.
     frameworkErrors: (_error: Error, _request: FastifyRequest, reply: FastifyReply) =>
-      void reply.code(400).send({ detail: 'The request URL is malformed or too long' }),
+      void reply
+        .code(400)
+        .headers(PRE_ROUTING_ERROR_HEADERS)
+        .send({ detail: 'The request URL is malformed or too long' }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger: jsonLogger(config),
