@@ -12,6 +12,24 @@ const config = {
     adapter: adapter({ out: 'build', precompress: true }),
     // Absolute asset URLs (/_app/...), whatever the depth of the page.
     paths: { relative: false },
+    // Content-Security-Policy of every page; SvelteKit adds a nonce (or hash) for its own bootstrap script.
+    // Styles may be inline (Svelte and app.html use style attributes); lesson images are vetted by the server.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'https:'],
+        'media-src': ['self', 'https:'],
+        'connect-src': ['self'],
+        'font-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };
 

@@ -5,11 +5,12 @@ import { CurriculumController } from './curriculum/curriculum.controller.js';
 import { CurriculumQuery } from './curriculum/curriculum.query.js';
 import { CourseDashboardController } from './course-dashboard/course-dashboard.controller.js';
 import { CourseDashboardQuery } from './course-dashboard/course-dashboard.query.js';
+import { LessonAccess } from '../aggregates/course/queries/lesson-access/lesson-access.js';
 
 /** HTTP reads served from the catalog read models. */
 @Module({
   controllers: [CourseCatalogController, CurriculumController, CourseDashboardController],
-  providers: [CourseCatalogQuery, CurriculumQuery, CourseDashboardQuery],
-  exports: [CourseCatalogQuery],
+  providers: [CourseCatalogQuery, CurriculumQuery, CourseDashboardQuery, LessonAccess],
+  exports: [CourseCatalogQuery, LessonAccess],
 })
 export class CatalogQueriesModule {}

@@ -7,7 +7,7 @@ let platform: TestPlatform;
 let actors: Actors;
 
 beforeAll(async () => {
-  platform = await TestPlatform.start({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
+  platform = await TestPlatform.start({ LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: '3' });
   actors = new Actors(platform.http);
 });
 afterAll(() => platform?.stop());

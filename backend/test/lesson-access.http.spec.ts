@@ -55,7 +55,7 @@ describe('Lesson content access', () => {
     expect(r.body.content).toContain('<script>'); // the markdown as written, for editing
     expect(r.body.content_html).toContain('<h1>Hi</h1>');
     expect(r.body.content_html).not.toMatch(/<script|onerror|href="javascript/);
-    expect(r.body.content_html).toContain('<a href="https://example.com">ok</a>');
+    expect(r.body.content_html).toContain('<a href="https://example.com" rel="noopener noreferrer">ok</a>');
   });
 
   it('serves preview lessons of paid courses to anyone', async () => {

@@ -10,6 +10,8 @@ import { MeController } from './queries/me/me.controller.js';
 import { PendingTeachersController } from './queries/pending-teachers/pending-teachers.controller.js';
 import { RefreshTokenController } from './queries/refresh-token/refresh-token.controller.js';
 import { UsersQuery } from './users.query.js';
+import { RegistrationRateLimiter } from './commands/register-user/registration-rate-limiter.js';
+import { RateLimitStore } from '../../src/platform/http/rate-limit-store.js';
 
 @Module({
   controllers: [
@@ -20,6 +22,14 @@ import { UsersQuery } from './users.query.js';
     PendingTeachersController,
     VerifyTeacherController,
   ],
-  providers: [RegisterUserHandler, VerifyTeacherHandler, UsersQuery, LoginRateLimiter, AdminBootstrap],
+  providers: [
+    RegisterUserHandler,
+    VerifyTeacherHandler,
+    UsersQuery,
+    RateLimitStore,
+    LoginRateLimiter,
+    RegistrationRateLimiter,
+    AdminBootstrap,
+  ],
 })
 export class IdentityModule {}

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../../src/platform/auth/access.js';
+import { CurrentUser, Public } from '../../src/platform/auth/access.js';
+import type { AuthUser } from '../../src/platform/auth/auth-user.js';
+import { LessonAccess } from '../../aggregates/course/queries/lesson-access/lesson-access.js';
 import { UuidParam } from '../../src/platform/http/validation.js';
 import { CourseCatalogQuery } from '../course-catalog/course-catalog.query.js';
 import { CurriculumQuery } from './curriculum.query.js';
@@ -11,12 +13,15 @@ export class CurriculumController {
   constructor(
     private readonly catalog: CourseCatalogQuery,
     private readonly curricula: CurriculumQuery,
+    private readonly access: LessonAccess,
   ) {}
 
   @Get(':id/curriculum')
   @Public()
-  async get(@UuidParam('id') id: string) {
+  async get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined) {
     const [course, curriculum] = await Promise.all([this.catalog.getCached(id), this.curricula.get(id)]);
-    return { course, ...curriculum };
+    // The cached document holds every video URL; each caller gets only those they may watch.
+    const modules = await this.access.curriculumFor(user, course, curriculum.modules);
+    return { course, modules, total_lessons: curriculum.total_lessons };
   }
 }

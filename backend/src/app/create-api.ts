@@ -2,7 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../platform/config/config.js';
 import { instrumentHttp } from '../platform/http/http-metrics.js';
@@ -14,11 +15,51 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void)
 
 const BACKEND_PATHS = /^\/(api|health|metrics|socket\.io)(\/|$|\?)/;
 
+/**
+ * Content-Security-Policy of API responses and the OpenAPI page (Swagger UI loads its own scripts and styles);
+ * the frontend's pages carry SvelteKit's own policy (frontend/svelte.config.js).
+ */
+const API_CSP = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/** A URL refused before routing skips every hook, helmet's included: its JSON error gets the headers that matter. */
+const PRE_ROUTING_ERROR_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+/** Security headers on every response, and cross-origin access for the site's own origin only. */
+async function secureHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  app.enableCors({
+    origin: [config.PUBLIC_ORIGIN],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
+    maxAge: 600,
+  });
+}
+
 /** Hands every non-API path to the built SvelteKit app, so the whole site lives on one origin and port. */
 async function mountFrontend(fastify: FastifyInstance, handlerPath: string): Promise<void> {
   const { handler } = (await import(pathToFileURL(handlerPath).href)) as { handler: NodeHandler };
   fastify.addHook('onRequest', (request, reply, done) => {
     if (BACKEND_PATHS.test(request.url)) return done();
+    // The other security headers stay; pages get SvelteKit's policy, which knows its inline script's nonce.
+    reply.raw.removeHeader('content-security-policy');
     reply.hijack();
     handler(request.raw, reply.raw, () => {
       reply.raw.statusCode = 404;
@@ -28,13 +69,26 @@ async function mountFrontend(fastify: FastifyInstance, handlerPath: string): Pro
 }
 
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 512 * 1024, trustProxy: true });
+  // X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES; otherwise the socket's address counts.
+  const trustProxy = config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false;
+  const adapter = new FastifyAdapter({
+    bodyLimit: 512 * 1024,
+    trustProxy,
+    // A URL Fastify refuses before routing (malformed percent-encoding, an overlong parameter) gets a `{detail}` as
+    // every other error does, without echoing the URL back.
+    frameworkErrors: (_error: Error, _request: FastifyRequest, reply: FastifyReply) =>
+      void reply
+        .code(400)
+        .headers(PRE_ROUTING_ERROR_HEADERS)
+        .send({ detail: 'The request URL is malformed or too long' }),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     logger: jsonLogger(config),
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   trackRequestsInFlight(fastify);
   instrumentHttp(fastify);
+  await secureHeaders(app, config);
   if (config.FRONTEND_HANDLER) await mountFrontend(fastify, config.FRONTEND_HANDLER);
 
   const document = SwaggerModule.createDocument(

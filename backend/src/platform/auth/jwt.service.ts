@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSigner, createVerifier } from 'fast-jwt';
+import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { UnauthorizedError } from '../domain/errors.js';
 import { ROLES, type AuthUser, type Role } from './auth-user.js';
@@ -10,11 +11,18 @@ interface AccessClaims {
   is_verified: boolean;
 }
 
+/** What a signed token must claim before anyone trusts it: ids reach SQL as UUIDs, roles reach the guards. */
+const accessClaims = z.object({
+  sub: z.uuid(),
+  role: z.enum(ROLES),
+  is_verified: z.boolean().optional(),
+});
+
 /** Issues and checks access tokens: HS256 only (the algorithm is pinned on both sides), with expiry. */
 @Injectable()
 export class JwtService {
   private readonly sign: (claims: AccessClaims) => string;
-  private readonly verify: (token: string) => AccessClaims & { iat: number; exp: number };
+  private readonly verify: (token: string) => unknown;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.sign = createSigner({ key: config.JWT_SECRET, algorithm: 'HS256', expiresIn: config.JWT_TTL_SECONDS * 1000 });
@@ -27,15 +35,14 @@ export class JwtService {
 
   /** The token's user; 401 for anything malformed, forged, expired or signed with another algorithm. */
   authenticate(token: string): AuthUser {
-    let claims: AccessClaims;
+    let verified: unknown;
     try {
-      claims = this.verify(token);
+      verified = this.verify(token);
     } catch {
       throw new UnauthorizedError('Invalid or expired token');
     }
-    if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) {
-      throw new UnauthorizedError('Invalid or expired token');
-    }
-    return { id: claims.sub, role: claims.role, isVerified: claims.is_verified === true };
+    const claims = accessClaims.safeParse(verified);
+    if (!claims.success) throw new UnauthorizedError('Invalid or expired token');
+    return { id: claims.data.sub, role: claims.data.role, isVerified: claims.data.is_verified === true };
   }
 }

@@ -22,4 +22,17 @@ describe('configuration', () => {
   it('names every invalid setting', () => {
     expect(() => loadConfig({ PORT: 'eighty', JWT_SECRET: 'short' })).toThrow(/PORT.*JWT_SECRET/);
   });
+
+  it('trusts no proxy by default and reads lists of proxies and image hosts', () => {
+    expect(loadConfig({})).toMatchObject({ TRUSTED_PROXIES: [], LESSON_IMAGE_HOSTS: [] });
+    const config = loadConfig({
+      TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,loopback',
+      LESSON_IMAGE_HOSTS: 'CDN.example.com, ',
+      PUBLIC_ORIGIN: 'https://edu.example.com/',
+    });
+    expect(config.TRUSTED_PROXIES).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback']);
+    expect(config.LESSON_IMAGE_HOSTS).toEqual(['cdn.example.com']);
+    expect(config.PUBLIC_ORIGIN).toBe('https://edu.example.com');
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'everyone' })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

@@ -3,6 +3,16 @@ import { z } from 'zod';
 const DEFAULT_JWT_SECRET = 'development-only-jwt-secret-change-me';
 const DEFAULT_ADMIN_PASSWORD = 'password123';
 
+/** A comma-separated setting as a list of its non-empty, trimmed entries. */
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0),
+);
+/** An address, a CIDR range, or one of proxy-addr's names for a range (loopback, linklocal, uniquelocal). */
+const proxy = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6(), z.enum(['loopback', 'linklocal', 'uniquelocal'])]);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -47,9 +57,29 @@ const schema = z.object({
   CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** Built SvelteKit handler served for every non-API path; empty disables the frontend. */
   FRONTEND_HANDLER: z.string().default(''),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Lockout: failed logins of one account from one client address within the window. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: z.coerce.number().int().min(1).default(5),
+  /** Failed logins from one address (any accounts) within the window; accounts that signed in there before pass. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Backoff: after this many failures of one account (all addresses, one hour), retries from failed addresses wait. */
+  LOGIN_ACCOUNT_BACKOFF_AFTER: z.coerce.number().int().min(1).default(10),
+  /** Longest wait of the per-account backoff, which doubles with every further failure. */
+  LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Registrations allowed from one client address per hour. */
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs). Empty: none, and the
+   * client address is the socket's.
+   */
+  TRUSTED_PROXIES: list.pipe(z.array(proxy)).default([]),
+  /** The site's own origin: the only one granted cross-origin access (CORS). */
+  PUBLIC_ORIGIN: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((url) => new URL(url).origin),
+  /** Hosts lesson markdown may show images from (https only); empty: no external images. */
+  LESSON_IMAGE_HOSTS: list.default([]).transform((hosts) => hosts.map((host) => host.toLowerCase())),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundException } from '@nestjs/common';
-import { ConflictError, TooManyRequestsError } from '../domain/errors.js';
+import { ConflictError, ServiceUnavailableError, TooManyRequestsError } from '../domain/errors.js';
 import { toErrorResponse } from './error.filter.js';
 import { ValidationFailed } from './validation.js';
 
@@ -12,6 +12,23 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(new NotFoundException('Cannot GET /nope'))).toEqual({
       status: 404,
       body: { detail: 'Cannot GET /nope' },
+    });
+  });
+
+  it('carries the extra fields of an error beside its detail, and Retry-After of a dependency that is down', () => {
+    class AlreadyDone extends ConflictError {
+      override get extra() {
+        return { payment_id: 'p1' };
+      }
+    }
+    expect(toErrorResponse(new AlreadyDone('done'))).toEqual({
+      status: 409,
+      body: { detail: 'done', payment_id: 'p1' },
+    });
+    expect(toErrorResponse(new ServiceUnavailableError('Redis is away', 5))).toEqual({
+      status: 503,
+      body: { detail: 'Redis is away' },
+      headers: { 'retry-after': '5' },
     });
   });
 

@@ -1,12 +1,13 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isConnectionError } from '../database/connection-errors.js';
-import { DomainError, TooManyRequestsError } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 import { ValidationFailed } from './validation.js';
 
 interface ErrorBody {
   detail: string;
   errors?: { field: string; message: string }[];
+  [field: string]: unknown;
 }
 
 /** Maps anything thrown to `{detail}` with the right status; only genuine bugs become 500, without internals. */
@@ -14,10 +15,11 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (error instanceof ValidationFailed) {
     return { status: 422, body: { detail: error.detail, errors: error.errors } };
   }
-  if (error instanceof TooManyRequestsError) {
-    return { status: 429, body: { detail: error.detail }, headers: { 'retry-after': String(error.retryAfterSeconds) } };
+  if (error instanceof DomainError) {
+    const body = { ...error.extra, detail: error.detail };
+    if (error.retryAfterSeconds === undefined) return { status: error.status, body };
+    return { status: error.status, body, headers: { 'retry-after': String(error.retryAfterSeconds) } };
   }
-  if (error instanceof DomainError) return { status: error.status, body: { detail: error.detail } };
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;

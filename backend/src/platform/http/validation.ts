@@ -12,6 +12,46 @@ export class ValidationFailed extends Error {
   }
 }
 
+const NUL_OR_LONE_SURROGATE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A value met while walking a request, linked to its parent so a path is only built for the offender. */
+interface Visit {
+  value: unknown;
+  key?: string | number;
+  parent?: Visit;
+}
+
+function pathOf(visit: Visit): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * The path (keys and indexes) of the first string in `value` that holds a NUL byte or a lone UTF-16 surrogate:
+ * text Postgres cannot store (NUL in text, lone surrogates in jsonb) and no honest client sends.
+ * Walks without recursion and in linear time, so a deeply nested body can neither exhaust the stack nor stall.
+ */
+export function findInvalidText(value: unknown): (string | number)[] | undefined {
+  const pending: Visit[] = [{ value }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const current = visit.value;
+    if (typeof current === 'string') {
+      if (NUL_OR_LONE_SURROGATE.test(current)) return pathOf(visit);
+    } else if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index -= 1) {
+        pending.push({ value: current[index], key: index, parent: visit });
+      }
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current)) {
+        if (NUL_OR_LONE_SURROGATE.test(key)) return pathOf(visit);
+        pending.push({ value: item, key, parent: visit });
+      }
+    }
+  }
+  return undefined;
+}
+
 export class ZodPipe<T> implements PipeTransform<unknown, T> {
   constructor(
     private readonly schema: ZodType<T>,
@@ -19,6 +59,14 @@ export class ZodPipe<T> implements PipeTransform<unknown, T> {
   ) {}
 
   transform(value: unknown): T {
+    const invalidAt = findInvalidText(value);
+    if (invalidAt) {
+      // A path into a deeply nested body is cut short: the answer names where, it does not echo the body.
+      const shown = invalidAt.length > 8 ? [...invalidAt.slice(0, 8), '…'] : invalidAt;
+      const field = shown.length > 0 ? shown.join('.') : this.where;
+      const message = 'must be valid Unicode text without NUL bytes or unpaired surrogates';
+      throw new ValidationFailed(`${field}: ${message}`, [{ field, message }]);
+    }
     const parsed = this.schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const errors = parsed.error.issues.map((issue) => ({

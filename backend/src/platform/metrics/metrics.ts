@@ -62,3 +62,10 @@ export const projectionRequeued = new Counter({
   labelNames: ['projection'] as const,
   registers: [registry],
 });
+
+export const loginAttempts = new Counter({
+  name: 'auth_login_attempts_total',
+  help: 'Login attempts by outcome: success, wrong_password, rate_limited (lockout), shed (account backoff), unavailable (limiter store down)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});

@@ -2,11 +2,12 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
+import { APP_CONFIG, type AppConfig } from '../../../../src/platform/config/config.js';
 import type { SqlPool } from '../../../../src/platform/database/pg-pool.js';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../../../src/platform/domain/errors.js';
+import { NotFoundError } from '../../../../src/platform/domain/errors.js';
 import { UuidParam } from '../../../../src/platform/http/validation.js';
 import { SQL_POOL } from '../../../../src/platform/platform.module.js';
-import { isEnrolled } from '../../../enrollment/enrollment-records.js';
+import { LessonAccess } from '../lesson-access/lesson-access.js';
 import { renderLessonMarkdown } from './lesson-content.js';
 
 interface LessonRow {
@@ -25,14 +26,15 @@ interface LessonRow {
   next_lesson_id: string | null;
 }
 
-/**
- * A lesson with its content. Free courses and preview lessons are public; otherwise the caller must be
- * enrolled in the course, own it, or be an admin.
- */
+/** A lesson with its content, for those the lesson-access rule lets read it. */
 @ApiTags('course')
 @Controller('api/course/lessons')
 export class GetLessonController {
-  constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
+  constructor(
+    @Inject(SQL_POOL) private readonly pool: SqlPool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: LessonAccess,
+  ) {}
 
   @Get(':id')
   @Public()
@@ -53,16 +55,13 @@ export class GetLessonController {
     );
     const lesson = rows[0];
     if (!lesson) throw new NotFoundError('Lesson not found');
-    await this.assertMayRead(lesson, user);
+    await this.access.assertMayRead(user, lesson, {
+      id: lesson.course_id,
+      is_free: lesson.is_free,
+      teacher_id: lesson.teacher_id,
+    });
     const { is_free: _free, teacher_id: _teacher, ...view } = lesson;
-    return { ...view, content_html: renderLessonMarkdown(lesson.content) };
-  }
-
-  private async assertMayRead(lesson: LessonRow, user: AuthUser | undefined): Promise<void> {
-    if (lesson.is_free || lesson.is_preview) return;
-    if (!user) throw new UnauthorizedError('Sign in and enroll to read this lesson');
-    if (user.role === 'admin' || user.id === lesson.teacher_id) return;
-    if (!(await isEnrolled(this.pool, user.id, lesson.course_id)))
-      throw new ForbiddenError('Enroll in this course to read this lesson');
+    const contentHtml = renderLessonMarkdown(lesson.content, { imageHosts: this.config.LESSON_IMAGE_HOSTS });
+    return { ...view, content_html: contentHtml };
   }
 }

@@ -1,12 +1,13 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../../src/platform/auth/access.js';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
 import type { TokenView } from '../../user.view.js';
 import { registerUserBody, type RegisterUserBody } from './register-user.dto.js';
 import { RegisterUserCommand } from './register-user.command.js';
+import { RegistrationRateLimiter } from './registration-rate-limiter.js';
 
 @ApiTags('identity')
 @Controller('api/identity')
@@ -14,12 +15,16 @@ export class RegisterUserController {
   constructor(
     private readonly commands: CommandBus,
     private readonly jwt: JwtService,
+    private readonly limiter: RegistrationRateLimiter,
   ) {}
 
   @Post('register')
   @HttpCode(200)
   @Public()
-  async register(@ValidBody(registerUserBody) body: RegisterUserBody): Promise<TokenView> {
+  @ApiResponse({ status: 429, description: 'Too many registrations from this address (Retry-After)' })
+  @ApiResponse({ status: 503, description: 'The rate-limit store (Redis) is unreachable; retry after Retry-After' })
+  async register(@ValidBody(registerUserBody) body: RegisterUserBody, @Ip() address: string): Promise<TokenView> {
+    await this.limiter.consume(address);
     const user = await this.commands.execute(new RegisterUserCommand(body.email, body.password, body.name, body.role));
     return { access_token: this.jwt.issue(user), token_type: 'bearer' };
   }

@@ -1,52 +1,122 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../../../../src/platform/config/config.js';
 import { TooManyRequestsError } from '../../../../src/platform/domain/errors.js';
-import { REDIS } from '../../../../src/platform/platform.module.js';
+import { RateLimitStore } from '../../../../src/platform/http/rate-limit-store.js';
+import { loginAttempts } from '../../../../src/platform/metrics/metrics.js';
+
+const HOUR = 3600;
+/** How long an address that signed in to an account stays trusted for it. */
+const KNOWN_ADDRESS_SECONDS = 30 * 24 * HOUR;
+
+/** Redis keys hold a digest of the email, not the address someone typed. */
+const accountKey = (email: string) => createHash('sha256').update(email).digest('base64url');
+
+const secondsUntil = (state: RateLimiterRes) => Math.max(1, Math.ceil(state.msBeforeNext / 1000));
 
 /**
- * Counts failed logins per account and per client address in Redis (shared by every api replica).
- * Only failures count, so students logging in normally are never slowed down.
+ * Failed-login throttling that an attacker cannot turn against the account's owner (policy and numbers in
+ * docs/security.md):
+ * - lockout per (account, address) pair: failures from one address lock out only that address for that account;
+ * - per address, across accounts (credential stuffing): an address over its budget may still sign in to accounts
+ *   that signed in from it before, so one bad actor behind a school's gateway does not lock out the school;
+ * - per account, across addresses: past a threshold every failure doubles a wait, which holds back retries from
+ *   addresses that already failed for the account, never the first attempt from an address that has not failed.
+ * Only failures stay counted (a successful attempt takes its count back), so normal sign-ins are never slowed down.
  */
 @Injectable()
 export class LoginRateLimiter {
-  private readonly perAccount: RateLimiterRedis;
+  private readonly perPair: RateLimiterRedis;
   private readonly perAddress: RateLimiterRedis;
+  private readonly perAccount: RateLimiterRedis;
+  private readonly accountBackoff: RateLimiterRedis;
+  private readonly knownAddresses: RateLimiterRedis;
 
-  constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    const common = { storeClient: redis, duration: config.LOGIN_FAILURE_WINDOW_SECONDS, useRedisPackage: false };
-    this.perAccount = new RateLimiterRedis({
-      ...common,
-      keyPrefix: `${config.REDIS_PREFIX}:login-fail:account`,
-      points: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-    });
-    this.perAddress = new RateLimiterRedis({
-      ...common,
-      keyPrefix: `${config.REDIS_PREFIX}:login-fail:address`,
-      points: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
-    });
+  constructor(
+    private readonly store: RateLimitStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const window = config.LOGIN_FAILURE_WINDOW_SECONDS;
+    this.perPair = store.limiter('login-fail:pair', config.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, window);
+    this.perAddress = store.limiter('login-fail:address', config.LOGIN_MAX_FAILURES_PER_ADDRESS, window);
+    this.perAccount = store.limiter('login-fail:account', config.LOGIN_ACCOUNT_BACKOFF_AFTER, HOUR);
+    this.accountBackoff = store.limiter('login-backoff', 1, config.LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS);
+    this.knownAddresses = store.limiter('login-known', 1, KNOWN_ADDRESS_SECONDS);
   }
 
-  /** 429 when either the account or the address has used up its failures. */
-  async assertAllowed(email: string, address: string): Promise<void> {
-    const [account, client] = await Promise.all([this.perAccount.get(email), this.perAddress.get(address)]);
-    const blocked = [
-      [account, this.perAccount.points],
-      [client, this.perAddress.points],
-    ].find(([state, points]) => state && (state as RateLimiterRes).consumedPoints >= (points as number)) as
-      [RateLimiterRes, number] | undefined;
-    if (blocked) {
-      const seconds = Math.max(1, Math.ceil(blocked[0].msBeforeNext / 1000));
-      throw new TooManyRequestsError(`Too many failed login attempts; try again in ${seconds} s`, seconds);
+  /**
+   * Counts the attempt against its (account, address) pair before the password is checked, so concurrent guesses
+   * cannot all slip in before the first failure is recorded; 429 when the attempt falls under a lockout or the
+   * account's backoff, 503 when Redis cannot say. (The address counts failures only: a burst of good sign-ins
+   * behind one gateway never trips it.)
+   */
+  async begin(email: string, address: string): Promise<void> {
+    const account = accountKey(email);
+    const pairKey = `${account}:${address}`;
+    try {
+      const [backoff, known, client, pair] = await this.store.run(() =>
+        Promise.all([
+          this.accountBackoff.get(account),
+          this.knownAddresses.get(pairKey),
+          this.perAddress.get(address),
+          this.perPair.penalty(pairKey, 1),
+        ]),
+      );
+      if (pair.consumedPoints > this.perPair.points) {
+        throw this.refusal('rate_limited', 'Too many failed login attempts from this address', pair);
+      }
+      if (!known && client && client.consumedPoints >= this.perAddress.points) {
+        throw this.refusal('rate_limited', 'Too many failed login attempts from this address', client);
+      }
+      const pairHasFailed = pair.consumedPoints > 1;
+      if (!known && pairHasFailed && backoff && backoff.consumedPoints > this.accountBackoff.points) {
+        // Held back, not tried: the attempt must not bring its address closer to a lockout.
+        await this.store.run(() => this.perPair.reward(pairKey, 1));
+        throw this.refusal('shed', 'This account had many failed login attempts; wait before trying again', backoff);
+      }
+    } catch (error) {
+      if (!(error instanceof TooManyRequestsError)) loginAttempts.inc({ outcome: 'unavailable' });
+      throw error;
     }
   }
 
+  /** A wrong password: counts for the address and toward the account's backoff (the pair counted it in `begin`). */
   async recordFailure(email: string, address: string): Promise<void> {
-    await Promise.all([this.perAccount.penalty(email, 1), this.perAddress.penalty(address, 1)]);
+    const account = accountKey(email);
+    try {
+      await this.store.run(async () => {
+        const [failures] = await Promise.all([
+          this.perAccount.penalty(account, 1),
+          this.perAddress.penalty(address, 1),
+        ]);
+        const beyond = failures.consumedPoints - this.config.LOGIN_ACCOUNT_BACKOFF_AFTER;
+        if (beyond >= 0) {
+          const wait = Math.min(2 ** beyond, this.config.LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS);
+          await this.accountBackoff.block(account, wait);
+        }
+      });
+    } catch (error) {
+      loginAttempts.inc({ outcome: 'unavailable' });
+      throw error;
+    }
   }
 
-  async recordSuccess(email: string): Promise<void> {
-    await this.perAccount.delete(email);
+  /**
+   * Clears the pair's failures and remembers the address for the account. Not recorded when Redis is away: the owner, already proven, is let in regardless.
+   */
+  async recordSuccess(email: string, address: string): Promise<void> {
+    const pairKey = `${accountKey(email)}:${address}`;
+    await this.store
+      .run(() =>
+        Promise.all([this.perPair.delete(pairKey), this.knownAddresses.set(pairKey, 1, KNOWN_ADDRESS_SECONDS)]),
+      )
+      .catch(() => undefined);
+  }
+
+  private refusal(outcome: 'rate_limited' | 'shed', reason: string, state: RateLimiterRes): TooManyRequestsError {
+    loginAttempts.inc({ outcome });
+    const seconds = secondsUntil(state);
+    return new TooManyRequestsError(`${reason}; try again in ${seconds} s`, seconds);
   }
 }

@@ -1,10 +1,11 @@
 import { Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../../../src/platform/auth/access.js';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
 import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
+import { loginAttempts } from '../../../../src/platform/metrics/metrics.js';
 import { decoyPasswordHash, passwordMatches } from '../../password-hasher.js';
 import { UsersQuery } from '../../users.query.js';
 import type { TokenView } from '../../user.view.js';
@@ -31,17 +32,25 @@ export class LoginController {
   @Post('login')
   @HttpCode(200)
   @Public()
+  @ApiResponse({
+    status: 429,
+    description:
+      "Too many failed attempts for this account from this address, or from this address, or the account's backoff (Retry-After)",
+  })
+  @ApiResponse({ status: 503, description: 'The rate-limit store (Redis) is unreachable; retry after Retry-After' })
   async login(@ValidBody(loginBody) body: z.infer<typeof loginBody>, @Ip() address: string): Promise<TokenView> {
     const email = body.email.toLowerCase();
-    await this.limiter.assertAllowed(email, address);
+    await this.limiter.begin(email, address);
     const user = await this.users.byEmail(email);
     // Unknown emails are checked against a decoy hash so both failures take as long and read the same.
     const matches = await passwordMatches(user?.passwordHash ?? (await decoyPasswordHash()), body.password);
     if (!user || !matches) {
       await this.limiter.recordFailure(email, address);
+      loginAttempts.inc({ outcome: 'wrong_password' });
       throw new WrongCredentialsError('Incorrect email or password');
     }
-    await this.limiter.recordSuccess(email);
+    await this.limiter.recordSuccess(email, address);
+    loginAttempts.inc({ outcome: 'success' });
     return { access_token: this.jwt.issue(user), token_type: 'bearer' };
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Headers, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
@@ -22,6 +22,10 @@ export class PayForCourseController {
 
   @Post()
   @SignedIn('student')
+  @ApiResponse({
+    status: 409,
+    description: 'The student already paid for this course: `{detail, payment_id}` names that payment',
+  })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

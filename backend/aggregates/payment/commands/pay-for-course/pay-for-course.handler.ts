@@ -5,7 +5,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
-import { UnprocessableError } from '../../../../src/platform/domain/errors.js';
+import { ConflictError, UnprocessableError } from '../../../../src/platform/domain/errors.js';
 import { CourseCatalogQuery } from '../../../../projections/course-catalog/course-catalog.query.js';
 import { Payment } from '../../payment.aggregate.js';
 
@@ -21,6 +21,17 @@ export class PayForCourseCommand extends Command<Payment> {
   }
 }
 
+/** 409 for a second payment of one course; the answer names the payment that already covers it. */
+export class AlreadyPaidError extends ConflictError {
+  constructor(readonly paymentId: string) {
+    super('You have already paid for this course');
+  }
+
+  override get extra(): Record<string, unknown> {
+    return { payment_id: this.paymentId };
+  }
+}
+
 @CommandHandler(PayForCourseCommand)
 export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand, Payment> {
   constructor(
@@ -32,16 +43,20 @@ export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand,
   async execute(command: PayForCourseCommand): Promise<Payment> {
     const course = await this.catalog.get(command.courseId);
     const key = command.idempotencyKey ?? null;
+    const studentId = command.student.id;
     const id = randomUUID();
-    const mailbox = key ? `payment:${command.student.id}:${key}` : `payment:${id}`;
+    // A student's payments for one course are decided one at a time here; across processes the unique indexes
+    // (one per idempotency key, one completed payment per student and course) decide.
     const take = () =>
-      this.actors.run(mailbox, async (uow) => {
-        const earlier = key && (await uow.em.findOne(Payment, { studentId: command.student.id, idempotencyKey: key }));
+      this.actors.run(`payment:${studentId}:${command.courseId}`, async (uow) => {
+        const earlier = key && (await uow.em.findOne(Payment, { studentId, idempotencyKey: key }));
         if (earlier) return this.replay(earlier, command);
+        const paid = await uow.em.findOne(Payment, { studentId, courseId: command.courseId, status: 'completed' });
+        if (paid) throw new AlreadyPaidError(paid.id);
         return uow.add(
           Payment.take({
             id,
-            studentId: command.student.id,
+            studentId,
             course: { id: course.id, isFree: course.is_free, price: course.price },
             amount: command.amount,
             idempotencyKey: key,
@@ -52,8 +67,8 @@ export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand,
     try {
       return await take();
     } catch (error) {
-      // Another process took the payment with this key first: answer with that one.
-      if (error instanceof UniqueConstraintViolationException && key) return take();
+      // Another process took a payment with this key, or for this course, first: answer with that one.
+      if (error instanceof UniqueConstraintViolationException) return take();
       throw error;
     }
   }
