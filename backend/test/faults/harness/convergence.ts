@@ -126,20 +126,27 @@ async function notificationBalance(sql: pg.Pool): Promise<{ missing: number; dou
   return rows[0];
 }
 
-/** `read-models check` as an operator runs it: its count of differences, or why it could not tell. */
-export function runChecker(databaseUrl: string): Promise<number | string> {
+/** The operator's `read-models` CLI from the build, on one database: its exit code and output. */
+export function readModels(
+  databaseUrl: string,
+  ...args: string[]
+): Promise<{ failed: boolean; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [cli, 'check'],
+      [cli, ...args],
       { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const counted = /^(\d+) differences$/m.exec(stdout);
-        if (counted && (Number(counted[1]) === 0) === !error) resolve(Number(counted[1]));
-        else resolve(`checker failed: ${(stderr || stdout || String(error)).trim().split('\n').slice(-3).join(' | ')}`);
-      },
+      (error, stdout, stderr) => resolve({ failed: error !== null, stdout, stderr }),
     );
   });
+}
+
+/** `read-models check` as an operator runs it: its count of differences, or why it could not tell. */
+export async function runChecker(databaseUrl: string): Promise<number | string> {
+  const { failed, stdout, stderr } = await readModels(databaseUrl, 'check');
+  const counted = /^(\d+) differences$/m.exec(stdout);
+  if (counted && (Number(counted[1]) === 0) === !failed) return Number(counted[1]);
+  return `checker failed: ${(stderr || stdout).trim().split('\n').slice(-3).join(' | ')}`;
 }
 
 /** Everything the promise covers except the checker (which is slower: it rebuilds every read model). */
