@@ -6,6 +6,7 @@ import { Actors } from './support/actors.js';
 import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
 import { freePort } from './support/free-port.js';
 import { dropRedisPrefix } from './support/redis-prefix.js';
+import { retried, unlessBusy } from './support/busy-retry.js';
 import { EnrollmentEvents } from '../aggregates/enrollment/enrollment.events.js';
 
 // The actor guarantee across replicas: two api processes complete a course's last two lessons at the same
@@ -55,8 +56,8 @@ describe('completing the last two lessons through two api replicas at once', () 
   it(`completes the course exactly once, with one certificate and one notification, ${RUNS} times in a row`, async () => {
     const [one, two] = apis;
     const actors = new Actors(one);
-    const teacher = await actors.verifiedTeacher();
-    const course = await actors.course(teacher.token, { is_free: true });
+    const teacher = await retried(() => actors.verifiedTeacher());
+    const course = await retried(() => actors.course(teacher.token, { is_free: true }));
     const module = (await one.post(`/api/course/courses/${course.id}/modules`, { title: 'M' }, teacher.token)).body;
     const lessons: string[] = [];
     for (let i = 0; i < LESSONS; i += 1)
@@ -75,16 +76,24 @@ describe('completing the last two lessons through two api replicas at once', () 
     const students: string[] = [];
     const broken: string[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      const student = await new Actors(run % 2 ? two : one).register('student');
+      const student = await retried(() => new Actors(run % 2 ? two : one).register('student'));
       students.push(student.id);
-      expect((await one.post('/api/enrollment/enrollments', { course_id: course.id }, student.token)).status).toBe(201);
+      expect(
+        (await unlessBusy(() => one.post('/api/enrollment/enrollments', { course_id: course.id }, student.token)))
+          .status,
+      ).toBe(201);
       for (const lesson of lessons.slice(0, LESSONS - 2))
-        expect((await one.post(`/api/enrollment/progress/lessons/${lesson}/complete`, {}, student.token)).status).toBe(
-          201,
-        );
+        expect(
+          (await unlessBusy(() => one.post(`/api/enrollment/progress/lessons/${lesson}/complete`, {}, student.token)))
+            .status,
+        ).toBe(201);
       const [a, b] = await Promise.all([
-        one.post(`/api/enrollment/progress/lessons/${lessons[LESSONS - 2]}/complete`, {}, student.token),
-        two.post(`/api/enrollment/progress/lessons/${lessons[LESSONS - 1]}/complete`, {}, student.token),
+        unlessBusy(() =>
+          one.post(`/api/enrollment/progress/lessons/${lessons[LESSONS - 2]}/complete`, {}, student.token),
+        ),
+        unlessBusy(() =>
+          two.post(`/api/enrollment/progress/lessons/${lessons[LESSONS - 1]}/complete`, {}, student.token),
+        ),
       ]);
       // Both are legitimate commands on different lessons: a conflict is the server's to retry, not the client's.
       const { rows } = await sql.query(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { TestPlatform } from './support/test-platform.js';
 import { Actors } from './support/actors.js';
+import { retried, unlessBusy } from './support/busy-retry.js';
 
 // A permission for the acting user is never refused because a read model lags: a student who has just
 // enrolled reads the paid lesson and reviews the course at once, while the enrollment projection is held up.
@@ -26,9 +27,9 @@ async function lessonOf(course: { id: string }, token: string): Promise<string> 
 describe('read-your-writes for permissions', () => {
   it(`enrolling, then at once reading the paid lesson and reviewing, is never refused (${RUNS} runs)`, async () => {
     const http = platform.http;
-    const teacher = await actors.verifiedTeacher();
-    const free = await actors.course(teacher.token, { is_free: true });
-    const paid = await actors.course(teacher.token, { is_free: false, price: '15.00' });
+    const teacher = await retried(() => actors.verifiedTeacher());
+    const free = await retried(() => actors.course(teacher.token, { is_free: true }));
+    const paid = await retried(() => actors.course(teacher.token, { is_free: false, price: '15.00' }));
     await lessonOf(free, teacher.token);
     const paidLesson = await lessonOf(paid, teacher.token);
     await platform.settle();
@@ -38,21 +39,25 @@ describe('read-your-writes for permissions', () => {
     const students: string[] = [];
     const refused: string[] = [];
     const run = async (i: number, student: { id: string; token: string }) => {
-      const enrolledFree = await http.post('/api/enrollment/enrollments', { course_id: free.id }, student.token);
+      const enrolledFree = await unlessBusy(() =>
+        http.post('/api/enrollment/enrollments', { course_id: free.id }, student.token),
+      );
       expect(enrolledFree.status).toBe(201);
       const review = { rating: 5, comment: `run ${i}` };
-      const freeReview = await http.post('/api/course/reviews', { course_id: free.id, ...review }, student.token);
-      const payment = await http.post('/api/payment/payments', { course_id: paid.id, amount: '15.00' }, student.token);
+      const freeReview = await unlessBusy(() =>
+        http.post('/api/course/reviews', { course_id: free.id, ...review }, student.token),
+      );
+      const payment = await unlessBusy(() =>
+        http.post('/api/payment/payments', { course_id: paid.id, amount: '15.00' }, student.token),
+      );
       expect(payment.status).toBe(201);
-      const enrolledPaid = await http.post(
-        '/api/enrollment/enrollments',
-        { course_id: paid.id, payment_id: payment.body.id },
-        student.token,
+      const enrolledPaid = await unlessBusy(() =>
+        http.post('/api/enrollment/enrollments', { course_id: paid.id, payment_id: payment.body.id }, student.token),
       );
       expect(enrolledPaid.status).toBe(201);
       const [lesson, paidReview] = await Promise.all([
-        http.get(`/api/course/lessons/${paidLesson}`, student.token),
-        http.post('/api/course/reviews', { course_id: paid.id, ...review }, student.token),
+        unlessBusy(() => http.get(`/api/course/lessons/${paidLesson}`, student.token)),
+        unlessBusy(() => http.post('/api/course/reviews', { course_id: paid.id, ...review }, student.token)),
       ]);
       if (freeReview.status !== 201) refused.push(`run ${i}: review of the free course ${freeReview.status}`);
       if (lesson.status !== 200) refused.push(`run ${i}: paid lesson ${lesson.status}`);
@@ -60,7 +65,7 @@ describe('read-your-writes for permissions', () => {
     };
     for (let i = 0; i < RUNS; i += AT_ONCE) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(AT_ONCE, RUNS - i) }, () => actors.register('student')),
+        Array.from({ length: Math.min(AT_ONCE, RUNS - i) }, () => retried(() => actors.register('student'))),
       );
       students.push(...batch.map((s) => s.id));
       const blocker: pg.PoolClient = await platform.sql.connect();

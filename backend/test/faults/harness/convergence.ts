@@ -126,20 +126,27 @@ async function notificationBalance(sql: pg.Pool): Promise<{ missing: number; dou
   return rows[0];
 }
 
-/** `read-models check` as an operator runs it: its count of differences, or why it could not tell. */
-export function runChecker(databaseUrl: string): Promise<number | string> {
+/** The operator's `read-models` CLI from the build, on one database: its exit code and output. */
+export function readModels(
+  databaseUrl: string,
+  ...args: string[]
+): Promise<{ failed: boolean; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [cli, 'check'],
+      [cli, ...args],
       { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const counted = /^(\d+) differences$/m.exec(stdout);
-        if (counted && (Number(counted[1]) === 0) === !error) resolve(Number(counted[1]));
-        else resolve(`checker failed: ${(stderr || stdout || String(error)).trim().split('\n').slice(-3).join(' | ')}`);
-      },
+      (error, stdout, stderr) => resolve({ failed: error !== null, stdout, stderr }),
     );
   });
+}
+
+/** `read-models check` as an operator runs it: its count of differences, or why it could not tell. */
+export async function runChecker(databaseUrl: string): Promise<number | string> {
+  const { failed, stdout, stderr } = await readModels(databaseUrl, 'check');
+  const counted = /^(\d+) differences$/m.exec(stdout);
+  if (counted && (Number(counted[1]) === 0) === !failed) return Number(counted[1]);
+  return `checker failed: ${(stderr || stdout).trim().split('\n').slice(-3).join(' | ')}`;
 }
 
 /** Everything the promise covers except the checker (which is slower: it rebuilds every read model). */
@@ -157,9 +164,9 @@ export async function measure(sql: pg.Pool, ledger: Ledger): Promise<Verdict> {
 }
 
 /**
- * Polls until every acknowledged command is in every read model, notifications balance and the checker
- * reports 0 — then looks once more after `recheckMs`, since a late re-delivery (the reconciler) must not
- * count anything twice. Returns how long that took from `since`, or the last verdict at `timeoutMs`.
+ * Polls until every acknowledged command is in every read model and notifications balance, then looks again
+ * after `recheckMs` — a late re-delivery (the reconciler) must not count anything twice — and runs the checker,
+ * which must report 0. Returns how long it took from `since` to the first good look, or the last verdict.
  */
 export async function awaitConvergence(
   sql: pg.Pool,
@@ -173,15 +180,12 @@ export async function awaitConvergence(
     try {
       verdict = await measure(sql, ledger);
       if (verdictHolds(verdict)) {
-        verdict.checker = await runChecker(databaseUrl);
-        if (verdict.checker === 0) {
-          const ms = Date.now() - since;
-          await new Promise((resolve) => setTimeout(resolve, recheckMs));
-          const again = await measure(sql, ledger);
-          again.checker = await runChecker(databaseUrl);
-          if (verdictHolds(again) && again.checker === 0) return { converged: true, ms, verdict: again };
-          verdict = again;
-        }
+        const ms = Date.now() - since;
+        await new Promise((resolve) => setTimeout(resolve, recheckMs));
+        const again = await measure(sql, ledger);
+        again.checker = await runChecker(databaseUrl);
+        if (verdictHolds(again) && again.checker === 0) return { converged: true, ms, verdict: again };
+        verdict = again;
       }
     } catch (error) {
       // The database may still be coming back; keep polling until the deadline.
