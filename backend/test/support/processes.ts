@@ -47,6 +47,19 @@ export class PlatformProcess {
     return this.output;
   }
 
+  /** Whether the process has exited (crashed, if nobody stopped it). */
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  /** `kill -9`, as a crash would end it; resolves once the process is gone. */
+  async kill9(): Promise<void> {
+    if (this.exited) return;
+    const gone = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGKILL');
+    await gone;
+  }
+
   /** Sends SIGTERM and reports how the process ended by itself; kills it only after `limitMs`. */
   async terminate(limitMs: number): Promise<{ ms: number; code: number | null; signal: string | null }> {
     const started = Date.now();

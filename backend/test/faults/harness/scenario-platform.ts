@@ -3,7 +3,6 @@ import { Redis } from 'ioredis';
 import { HttpClient } from '../../support/http-client.js';
 import { PlatformProcess, waitUntilReady } from '../../support/processes.js';
 import { freePort } from '../../support/free-port.js';
-import { hasExited, kill9 } from '../../support/child-of.js';
 import { faultsCluster } from './postgres-cluster.js';
 import type { OwnRedis } from './own-redis.js';
 
@@ -75,7 +74,7 @@ export class ScenarioPlatform {
 
   async killWorker(): Promise<void> {
     this.killed.add(this.worker);
-    await kill9(this.worker);
+    await this.worker.kill9();
   }
 
   async stopWorker(): Promise<void> {
@@ -86,7 +85,7 @@ export class ScenarioPlatform {
   /** Processes that died without the scenario killing them, with the end of their output. */
   crashed(): string[] {
     return [this.api, ...this.retired, this.worker]
-      .filter((p) => p && !this.killed.has(p) && hasExited(p))
+      .filter((p) => p && !this.killed.has(p) && p.exited)
       .map((p) => {
         const errors = p.log.split('\n').filter((line) => /error/i.test(line) && !/^\s+at /.test(line));
         return `${p.role} exited by itself: ${errors.slice(-2).join(' | ').slice(0, 300)}`;
