@@ -15,10 +15,7 @@ describe('behind a trusted proxy: lockouts are per account and address (issue #1
 
   it('lets the owner in from a clean address while an attacker fails from five others', async () => {
     const owner = await actors.register('student');
-    const before = {
-      shed: await loginAttempts(platform, 'shed'),
-      limited: await loginAttempts(platform, 'rate_limited'),
-    };
+    const limitedBefore = await loginAttempts(platform, 'rate_limited');
     const variants = [owner.email, owner.email.toUpperCase(), `  ${owner.email} `];
     const attackers = ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4', '203.0.113.5'];
     for (const address of attackers) {
@@ -41,8 +38,7 @@ describe('behind a trusted proxy: lockouts are per account and address (issue #1
     const fromHome = await login(platform, owner.email, PASSWORD, '198.51.100.7');
     expect(fromHome.status).toBe(200);
     expect(fromHome.body.access_token).toBeTruthy();
-    expect(await loginAttempts(platform, 'shed')).toBeGreaterThan(before.shed);
-    expect(await loginAttempts(platform, 'rate_limited')).toBeGreaterThan(before.limited);
+    expect(await loginAttempts(platform, 'rate_limited')).toBeGreaterThan(limitedBefore);
   });
 
   it('lets no more guesses through than the lockout allows when they arrive all at once', async () => {

@@ -9,6 +9,7 @@ import { LoginRateLimiter } from './queries/login/login-rate-limiter.js';
 import { MeController } from './queries/me/me.controller.js';
 import { PendingTeachersController } from './queries/pending-teachers/pending-teachers.controller.js';
 import { RefreshTokenController } from './queries/refresh-token/refresh-token.controller.js';
+import { PasswordHasher } from './password-hasher.js';
 import { UsersQuery } from './users.query.js';
 import { RegistrationRateLimiter } from './commands/register-user/registration-rate-limiter.js';
 import { RateLimitStore } from '../../src/platform/http/rate-limit-store.js';
@@ -30,6 +31,7 @@ import { RateLimitStore } from '../../src/platform/http/rate-limit-store.js';
     LoginRateLimiter,
     RegistrationRateLimiter,
     AdminBootstrap,
+    PasswordHasher,
   ],
 })
 export class IdentityModule {}

@@ -79,10 +79,10 @@ export class TestPlatform {
   }
 
   async stop(): Promise<void> {
-    // Consumers stop before their queues are deleted under them.
+    // Consumers stop before their queues are deleted under them; jobs in flight do not matter any more.
     await this.lifecycle.relay.stop();
     await this.lifecycle.reconciler.stop();
-    await this.lifecycle.runner.stop();
+    await this.lifecycle.runner.stop({ force: true });
     for (const queue of this.lifecycle.queues.byProjection.values()) await queue.obliterate({ force: true });
     await this.worker.close();
     await this.api.close();

@@ -65,7 +65,7 @@ export const projectionRequeued = new Counter({
 
 export const loginAttempts = new Counter({
   name: 'auth_login_attempts_total',
-  help: 'Login attempts by outcome: success, wrong_password, rate_limited (lockout), shed (account backoff), unavailable (limiter store down)',
+  help: 'Login attempts by outcome: success, wrong_password, rate_limited (lockout or account backoff), shed (refused at the hashing gate under load), unavailable (limiter store down)',
   labelNames: ['outcome'] as const,
   registers: [registry],
 });

@@ -37,6 +37,7 @@ export class OutboxRelay {
   private readonly draining = new Map<OutboxSchema, Promise<void>>();
   private readonly drainAgain = new Set<OutboxSchema>();
   private stopped = false;
+  private stopping?: Promise<void>;
 
   constructor(
     private readonly config: AppConfig,
@@ -55,12 +56,16 @@ export class OutboxRelay {
     OUTBOX_SCHEMAS.forEach((s) => this.schedule(s));
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.timers.forEach(clearInterval);
-    await Promise.allSettled(this.draining.values());
-    await this.listener?.end().catch(() => undefined);
-    await this.listening;
+  /** Stops relaying; safe to call again (shutdown hooks and tests may both stop it). */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.stopped = true;
+      this.timers.forEach(clearInterval);
+      await Promise.allSettled(this.draining.values());
+      await this.listener?.end().catch(() => undefined);
+      await this.listening;
+    })();
+    return this.stopping;
   }
 
   /** Resolves once every event committed before the call has been enqueued (used by tests and tools). */

@@ -150,8 +150,12 @@ export class ProjectionRunner {
     }
   }
 
-  async stop(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+  /**
+   * Stops consuming. Jobs in flight finish first, unless `force`: then they are abandoned, and come back as
+   * stalled jobs or through the reconciler (their events are not applied, so nothing is lost).
+   */
+  async stop({ force = false } = {}): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close(force)));
   }
 
   private async process(projection: Projection, job: Job<ProjectionJob>): Promise<void> {

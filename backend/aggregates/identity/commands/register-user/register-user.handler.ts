@@ -5,7 +5,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
 import { ConflictError } from '../../../../src/platform/domain/errors.js';
-import { hashPassword } from '../../password-hasher.js';
+import { PasswordHasher } from '../../password-hasher.js';
 import { User } from '../../user.aggregate.js';
 import { RegisterUserCommand } from './register-user.command.js';
 
@@ -13,13 +13,14 @@ import { RegisterUserCommand } from './register-user.command.js';
 export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand, User> {
   constructor(
     private readonly actors: AggregateActors,
+    private readonly passwords: PasswordHasher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: RegisterUserCommand): Promise<User> {
     const email = command.email.toLowerCase();
     // Hashing is slow on purpose; do it before entering the mailbox so it never blocks other commands.
-    const passwordHash = await hashPassword(command.password);
+    const passwordHash = await this.passwords.hash(command.password);
     try {
       return await this.actors.run(`user-email:${email}`, async (uow) => {
         if (await uow.em.findOne(User, { email })) throw new ConflictError('This email is already registered');

@@ -73,7 +73,11 @@ export class LoginRateLimiter {
       if (!known && pairHasFailed && backoff && backoff.consumedPoints > this.accountBackoff.points) {
         // Held back, not tried: the attempt must not bring its address closer to a lockout.
         await this.store.run(() => this.perPair.reward(pairKey, 1));
-        throw this.refusal('shed', 'This account had many failed login attempts; wait before trying again', backoff);
+        throw this.refusal(
+          'rate_limited',
+          'This account had many failed login attempts; wait before trying again',
+          backoff,
+        );
       }
     } catch (error) {
       if (!(error instanceof TooManyRequestsError)) loginAttempts.inc({ outcome: 'unavailable' });
@@ -114,7 +118,7 @@ export class LoginRateLimiter {
       .catch(() => undefined);
   }
 
-  private refusal(outcome: 'rate_limited' | 'shed', reason: string, state: RateLimiterRes): TooManyRequestsError {
+  private refusal(outcome: 'rate_limited', reason: string, state: RateLimiterRes): TooManyRequestsError {
     loginAttempts.inc({ outcome });
     const seconds = secondsUntil(state);
     return new TooManyRequestsError(`${reason}; try again in ${seconds} s`, seconds);

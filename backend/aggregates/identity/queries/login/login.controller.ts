@@ -6,7 +6,7 @@ import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
 import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
 import { loginAttempts } from '../../../../src/platform/metrics/metrics.js';
-import { decoyPasswordHash, passwordMatches } from '../../password-hasher.js';
+import { PasswordHasher, PasswordHashingBusy } from '../../password-hasher.js';
 import { UsersQuery } from '../../users.query.js';
 import type { TokenView } from '../../user.view.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
@@ -27,6 +27,7 @@ export class LoginController {
     private readonly users: UsersQuery,
     private readonly jwt: JwtService,
     private readonly limiter: LoginRateLimiter,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   @Post('login')
@@ -37,20 +38,32 @@ export class LoginController {
     description:
       "Too many failed attempts for this account from this address, or from this address, or the account's backoff (Retry-After)",
   })
-  @ApiResponse({ status: 503, description: 'The rate-limit store (Redis) is unreachable; retry after Retry-After' })
+  @ApiResponse({
+    status: 503,
+    description:
+      'More sign-ins at this moment than can be checked within a few seconds, or the rate-limit store (Redis) is unreachable; retry after Retry-After',
+  })
   async login(@ValidBody(loginBody) body: z.infer<typeof loginBody>, @Ip() address: string): Promise<TokenView> {
     const email = body.email.toLowerCase();
-    await this.limiter.begin(email, address);
-    const user = await this.users.byEmail(email);
-    // Unknown emails are checked against a decoy hash so both failures take as long and read the same.
-    const matches = await passwordMatches(user?.passwordHash ?? (await decoyPasswordHash()), body.password);
-    if (!user || !matches) {
-      await this.limiter.recordFailure(email, address);
-      loginAttempts.inc({ outcome: 'wrong_password' });
-      throw new WrongCredentialsError('Incorrect email or password');
+    try {
+      return await this.passwords.signIn(async (check) => {
+        await this.limiter.begin(email, address);
+        const user = await this.users.byEmail(email);
+        // Unknown emails are checked against a decoy hash so both failures take as long and read the same.
+        const matches = await check(user?.passwordHash, body.password);
+        if (!user || !matches) {
+          await this.limiter.recordFailure(email, address);
+          loginAttempts.inc({ outcome: 'wrong_password' });
+          throw new WrongCredentialsError('Incorrect email or password');
+        }
+        await this.limiter.recordSuccess(email, address);
+        loginAttempts.inc({ outcome: 'success' });
+        return { access_token: this.jwt.issue(user), token_type: 'bearer' };
+      });
+    } catch (error) {
+      // Shed on arrival, before anything was tried or counted.
+      if (error instanceof PasswordHashingBusy) loginAttempts.inc({ outcome: 'shed' });
+      throw error;
     }
-    await this.limiter.recordSuccess(email, address);
-    loginAttempts.inc({ outcome: 'success' });
-    return { access_token: this.jwt.issue(user), token_type: 'bearer' };
   }
 }
