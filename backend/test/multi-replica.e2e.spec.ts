@@ -4,6 +4,7 @@ import pg from 'pg';
 import { createTestDatabase } from './support/databases.js';
 import { HttpClient } from './support/http-client.js';
 import { Actors } from './support/actors.js';
+import { freePort } from './support/free-port.js';
 import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
 import { connectLive, eventually, record, type LiveSocket } from './support/live-client.js';
 import { checkReadModels } from '../src/platform/projection/read-model-checker.js';
@@ -18,21 +19,23 @@ let apis: HttpClient[];
 let sql: pg.Pool;
 let socket: LiveSocket | undefined;
 const prefix = `test:replicas:${process.pid}`;
-const ports = [39_000 + (process.pid % 500) * 2, 39_001 + (process.pid % 500) * 2];
+let ports: number[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  ports = [await freePort(), await freePort()];
   const env = platformEnv(database.url, prefix);
   processes = [
     ...ports.map((port) => PlatformProcess.start('api', { ...env, PORT: String(port) })),
     PlatformProcess.start('worker', env),
     PlatformProcess.start('worker', env),
   ];
-  await Promise.all(ports.map((port) => waitUntilReady(`http://127.0.0.1:${port}/health/ready`)));
+  // Four processes start at once; on a busy two-core machine that can take a while.
+  await Promise.all(ports.map((port) => waitUntilReady(`http://127.0.0.1:${port}/health/ready`, 90_000)));
   apis = ports.map((port) => new HttpClient(`http://127.0.0.1:${port}`));
   sql = new pg.Pool({ connectionString: database.url, max: 4 });
   sql.on('error', () => undefined);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   socket?.close();
