@@ -23,6 +23,7 @@ export class CourseCatalogProjection implements Projection {
   readonly handles = [
     CourseEvents.CourseCreated,
     CourseEvents.CourseUpdated,
+    CourseEvents.CoursePublished,
     EnrollmentEvents.StudentEnrolled,
     ReviewEvents.ReviewPosted,
     ReviewEvents.ReviewEdited,
@@ -79,11 +80,11 @@ export class CourseCatalogProjection implements Projection {
     const d = event.payload as CourseDetails;
     await sql.query(
       `INSERT INTO read.course_cards
-         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version, published)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
          is_free = EXCLUDED.is_free, price = EXCLUDED.price, duration_minutes = EXCLUDED.duration_minutes,
-         level = EXCLUDED.level, version = EXCLUDED.version
+         level = EXCLUDED.level, version = EXCLUDED.version, published = EXCLUDED.published
        WHERE read.course_cards.version < EXCLUDED.version`,
       [
         d.courseId,
@@ -96,6 +97,7 @@ export class CourseCatalogProjection implements Projection {
         d.level,
         d.createdAt,
         event.aggregateVersion,
+        d.published ?? true,
       ],
     );
   }
@@ -104,10 +106,10 @@ export class CourseCatalogProjection implements Projection {
     await sql.query('DELETE FROM read.course_cards');
     await sql.query(
       `INSERT INTO read.course_cards
-         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version,
+         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version, published,
           enrollment_count, review_count, rating_sum, rating_histogram)
        SELECT c.id, c.teacher_id, c.title, c.description, c.is_free, c.price, c.duration_minutes, c.level, c.created_at,
-              c.version, coalesce(e.n, 0), coalesce(r.n, 0), coalesce(r.total, 0), coalesce(r.histogram, '{0,0,0,0,0}')
+              c.version, c.status = 'published', coalesce(e.n, 0), coalesce(r.n, 0), coalesce(r.total, 0), coalesce(r.histogram, '{0,0,0,0,0}')
          FROM course.courses c
          LEFT JOIN (SELECT course_id, count(*) AS n FROM enrollment.enrollments GROUP BY course_id) e ON e.course_id = c.id
          LEFT JOIN (${reviewStats.byCourse}) r ON r.course_id = c.id`,

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../../src/platform/auth/access.js';
+import { CurrentUser, Public } from '../../src/platform/auth/access.js';
+import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { UuidParam } from '../../src/platform/http/validation.js';
 import { CourseCatalogQuery } from '../course-catalog/course-catalog.query.js';
 import { CurriculumQuery } from './curriculum.query.js';
@@ -15,8 +16,8 @@ export class CurriculumController {
 
   @Get(':id/curriculum')
   @Public()
-  async get(@UuidParam('id') id: string) {
-    const [course, curriculum] = await Promise.all([this.catalog.getCached(id), this.curricula.get(id)]);
+  async get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined) {
+    const [course, curriculum] = await Promise.all([this.catalog.getVisible(id, user), this.curricula.get(id)]);
     return { course, ...curriculum };
   }
 }

@@ -19,6 +19,7 @@ interface LessonRow {
   order: number;
   is_preview: boolean;
   is_free: boolean;
+  status: string;
   teacher_id: string;
   prev_lesson_id: string | null;
   next_lesson_id: string | null;
@@ -43,7 +44,7 @@ export class GetLessonController {
           WHERE l.course_id = (SELECT course_id FROM course.lessons WHERE id = $1)
          WINDOW w AS (ORDER BY m.position, m.created_at, m.id, l.position, l.created_at, l.id))
        SELECT l.id, l.module_id, l.course_id, l.title, l.content, l.video_url, l.duration_minutes,
-              l.position AS "order", l.is_preview, c.is_free, c.teacher_id, o.prev_lesson_id, o.next_lesson_id
+              l.position AS "order", l.is_preview, c.is_free, c.status, c.teacher_id, o.prev_lesson_id, o.next_lesson_id
          FROM course.lessons l
          JOIN course.courses c ON c.id = l.course_id
          JOIN ordered o ON o.id = l.id
@@ -53,14 +54,17 @@ export class GetLessonController {
     const lesson = rows[0];
     if (!lesson) throw new NotFoundError('Lesson not found');
     await this.assertMayRead(lesson, user);
-    const { is_free: _free, teacher_id: _teacher, ...view } = lesson;
+    const { is_free: _free, status: _status, teacher_id: _teacher, ...view } = lesson;
     return { ...view, content_html: renderLessonMarkdown(lesson.content) };
   }
 
   private async assertMayRead(lesson: LessonRow, user: AuthUser | undefined): Promise<void> {
+    const isOwnerOrAdmin = user?.role === 'admin' || user?.id === lesson.teacher_id;
+    // A draft's lessons do not exist for anyone else yet.
+    if (lesson.status !== 'published' && !isOwnerOrAdmin) throw new NotFoundError('Lesson not found');
     if (lesson.is_free || lesson.is_preview) return;
     if (!user) throw new UnauthorizedError('Sign in and enroll to read this lesson');
-    if (user.role === 'admin' || user.id === lesson.teacher_id) return;
+    if (isOwnerOrAdmin) return;
     const { rowCount } = await this.pool.query(
       'SELECT 1 FROM read.student_courses WHERE student_id = $1 AND course_id = $2',
       [user.id, lesson.course_id],
