@@ -3,12 +3,13 @@ import { CourseCatalogController } from './course-catalog/course-catalog.control
 import { CourseCatalogQuery } from './course-catalog/course-catalog.query.js';
 import { CurriculumController } from './curriculum/curriculum.controller.js';
 import { CurriculumQuery } from './curriculum/curriculum.query.js';
+import { LessonPlaceController } from './curriculum/lesson-place.controller.js';
 import { CourseDashboardController } from './course-dashboard/course-dashboard.controller.js';
 import { CourseDashboardQuery } from './course-dashboard/course-dashboard.query.js';
 
 /** HTTP reads served from the catalog read models. */
 @Module({
-  controllers: [CourseCatalogController, CurriculumController, CourseDashboardController],
+  controllers: [CourseCatalogController, CurriculumController, LessonPlaceController, CourseDashboardController],
   providers: [CourseCatalogQuery, CurriculumQuery, CourseDashboardQuery],
   exports: [CourseCatalogQuery],
 })

@@ -131,6 +131,8 @@ describe('Drafts and publishing', () => {
       await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: 'L', content: 'x' }, teacher.token)
     ).body;
     expect((await platform.http.get(`/api/course/lessons/${lesson.id}`)).status).toBe(404);
+    await platform.settle();
+    expect((await platform.http.get(`/api/course/lessons/${lesson.id}/place`)).status).toBe(404);
     expect((await platform.http.post(`/api/course/courses/${draft.id}/publish`, {})).status).toBe(401);
     for (const token of [student.token, other.token, admin]) {
       expect((await platform.http.post(`/api/course/courses/${draft.id}/publish`, {}, token)).status).toBe(403);
@@ -144,6 +146,8 @@ describe('Drafts and publishing', () => {
     expect(ids(await platform.http.get('/api/course/courses?limit=1'))).toEqual([draft.id]);
     expect((await platform.http.get(`/api/course/courses/${draft.id}`)).body.status).toBe('published');
     expect((await platform.http.get(`/api/course/lessons/${lesson.id}`)).status).toBe(200);
+    const place = await platform.http.get(`/api/course/lessons/${lesson.id}/place`);
+    expect(place.body).toMatchObject({ id: lesson.id, title: 'L', course_id: draft.id, course: { id: draft.id } });
   });
 
   it('answers 404 for publishing an unknown course', async () => {
