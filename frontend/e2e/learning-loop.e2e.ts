@@ -10,6 +10,7 @@
  * Plain TypeScript (erasable syntax only) so that Node runs it directly; see run.mjs.
  */
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { assert, call, poll, TIMEOUT_MS, verifiedTeacher, type Json } from './support.ts';
 
 export interface LoopOptions {
   baseUrl: string;
@@ -31,75 +32,8 @@ export interface LoopResult {
   steps: string[];
 }
 
-const TIMEOUT_MS = 15_000;
-
-class StepError extends Error {
-  override name = 'StepError';
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new StepError(message);
-}
-
-async function poll<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = TIMEOUT_MS) {
-  const until = Date.now() + timeoutMs;
-  let last: unknown = null;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > until)
-      throw new StepError(`Timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-// ---------------------------------------------------------------- API setup
-
-interface Json {
-  [key: string]: unknown;
-}
-
-async function call(baseUrl: string, method: string, path: string, token?: string | null, body?: unknown) {
-  const response = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = (text ? JSON.parse(text) : null) as Json | null;
-  if (!response.ok) throw new StepError(`${method} ${path} → ${response.status} ${text.slice(0, 300)}`);
-  return json as Json;
-}
-
 async function buildCourse(baseUrl: string, options: LoopOptions, tag: string) {
-  const admin = await call(baseUrl, 'POST', '/identity/login', null, {
-    email: options.adminEmail ?? 'admin@eduplatform.com',
-    password: options.adminPassword ?? 'password123',
-  });
-  const teacherEmail = `e2e-teacher-${tag}@example.com`;
-  const teacherPassword = 'teach-pass-123';
-  const registered = await call(baseUrl, 'POST', '/identity/register', null, {
-    email: teacherEmail,
-    password: teacherPassword,
-    name: `E2E Teacher ${tag}`,
-    role: 'teacher',
-  });
-  const me = await call(baseUrl, 'GET', '/identity/me', registered.access_token as string);
-  await call(baseUrl, 'PATCH', `/identity/admin/users/${me.id as string}/verify`, admin.access_token as string);
-  // A token issued after the verification carries it.
-  const login = await call(baseUrl, 'POST', '/identity/login', null, {
-    email: teacherEmail,
-    password: teacherPassword,
-  });
-  const teacher = login.access_token as string;
+  const { teacher, teacherEmail, teacherPassword } = await verifiedTeacher(baseUrl, options, tag);
 
   const title = `E2E Learning Loop ${tag}`;
   const course = await call(baseUrl, 'POST', '/course/courses', teacher, {
@@ -126,6 +60,7 @@ async function buildCourse(baseUrl: string, options: LoopOptions, tag: string) {
     });
     lessonIds.push(lesson.id as string);
   }
+  await call(baseUrl, 'POST', `/course/courses/${courseId}/publish`, teacher);
   // Read models follow the commands: wait until the catalog and the curriculum show the course.
   await poll('the course in the catalog', async () => {
     const page = await call(baseUrl, 'GET', `/course/courses?q=${encodeURIComponent(title)}&limit=5`);
@@ -227,6 +162,7 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     assert(/Buy for \$19\.99/.test(label), `the enroll button says "${label}", expected "Buy for $19.99"`);
     await screenshot(page, 'course-before-enroll');
     await enroll.click();
+    await page.getByTestId('confirm-pay').click();
     await page.getByTestId('enrolled').waitFor();
     await waitProgress(page, 'progress 0%', (v) => v === 0);
     step('paid and enrolled: the progress bar shows 0%');

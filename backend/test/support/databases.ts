@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 // One template per checkout, so test runs of two checkouts on one Postgres never drop each other's template.
-const checkout = createHash('sha256').update(fileURLToPath(import.meta.url)).digest('hex').slice(0, 8);
+const checkout = createHash('sha256')
+  .update(fileURLToPath(import.meta.url))
+  .digest('hex')
+  .slice(0, 8);
 export const TEMPLATE_DATABASE = `edu_test_template_${checkout}`;
 
 const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
