@@ -12,6 +12,8 @@ const config = {
     adapter: adapter({ out: 'build', precompress: true }),
     // Absolute asset URLs (/_app/...), whatever the depth of the page.
     paths: { relative: false },
+    // Server-rendered pages carry their styles inline: the first paint waits for no stylesheet request.
+    inlineStyleThreshold: 64 * 1024,
   },
 };
 
