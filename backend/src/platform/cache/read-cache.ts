@@ -12,7 +12,7 @@ export class ReadCache<V extends object> {
   private readonly staleMs: number;
 
   constructor(freshMs: number, options: { maxEntries?: number; staleMs?: number } = {}) {
-    this.staleMs = options.staleMs ?? 1_000;
+    this.staleMs = options.staleMs ?? 500;
     if (freshMs <= 0) return;
     this.cache = new LRUCache<string, V, () => Promise<V>>({
       max: options.maxEntries ?? 2_000,

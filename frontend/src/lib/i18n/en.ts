@@ -260,4 +260,18 @@ export const en = {
   'enroll.yourCourse': 'This is your course.',
   'enroll.asAdmin': 'You are viewing this course as an administrator.',
   'enroll.openDashboard': 'Open the dashboard',
+  'live.disconnected':
+    'Live updates are delayed: reconnecting to the server. What you see may be out of date and will catch up by itself.',
+  'live.workersDown':
+    'Live updates are delayed: the server is not processing changes right now. What you see may be out of date and will catch up by itself.',
+  'certificate.pageTitle': 'Certificate: {{course}} · {{student}}',
+  'certificate.description': '{{student}} completed {{course}} on EduPlatform.',
+  'certificate.course': 'The course',
+  'certificate.print': 'Print or save as PDF',
+  'certificate.heading': 'Certificate of Completion',
+  'certificate.certifies': 'This certifies that',
+  'certificate.completed': 'has successfully completed the course',
+  'certificate.on': 'on',
+  'certificate.number': 'Certificate no.',
+  'certificate.verify': 'Verify at',
 } as const;

@@ -289,4 +289,18 @@ export const ru: Record<RussianKey, string> = {
   'enroll.yourCourse': 'Это ваш курс.',
   'enroll.asAdmin': 'Вы просматриваете курс как администратор.',
   'enroll.openDashboard': 'Открыть статистику',
+  'live.disconnected':
+    'Обновления задерживаются: переподключаемся к серверу. Данные на экране могут быть устаревшими и обновятся сами.',
+  'live.workersDown':
+    'Обновления задерживаются: сервер сейчас не обрабатывает изменения. Данные на экране могут быть устаревшими и обновятся сами.',
+  'certificate.pageTitle': 'Сертификат: {{course}} · {{student}}',
+  'certificate.description': '{{student}} прошёл(а) курс «{{course}}» на EduPlatform.',
+  'certificate.course': 'К курсу',
+  'certificate.print': 'Распечатать или сохранить в PDF',
+  'certificate.heading': 'Сертификат о прохождении курса',
+  'certificate.certifies': 'Настоящим подтверждается, что',
+  'certificate.completed': 'успешно прошёл(а) курс',
+  'certificate.on': 'дата:',
+  'certificate.number': 'Сертификат №',
+  'certificate.verify': 'Проверка:',
 };
