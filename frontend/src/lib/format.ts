@@ -20,7 +20,7 @@ export function priceLabel(course: Pick<Course, 'is_free' | 'price'>): string {
 export function ratingValue(course: Pick<Course, 'avg_rating' | 'review_count'>): string | null {
   const n = Number(course.avg_rating);
   if (!course.review_count || !Number.isFinite(n) || n <= 0) return null;
-  return n.toLocaleString(intlLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return decimal(n);
 }
 
 type CountedNoun = MessageKey & `count.${string}`;
@@ -28,6 +28,11 @@ type CountedNoun = MessageKey & `count.${string}`;
 /** "3 reviews", "3 отзыва": the number with the noun in the language's plural form. */
 export function plural(n: number, noun: CountedNoun): string {
   return t(noun, { count: n, n: number(n) });
+}
+
+/** One decimal place, e.g. a rating: "4.5", "4,5". */
+export function decimal(n: number): string {
+  return n.toLocaleString(intlLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 export function number(n: number): string {
