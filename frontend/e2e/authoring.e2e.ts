@@ -1,7 +1,8 @@
 /**
  * End-to-end: a teacher authors a paid course in the browser and a student buys it once.
  *
- * The teacher (verified through the API) creates a paid course with the /teach form, builds two modules with
+ * A new teacher waits on /teach while an admin finds them by email on the verification page and verifies them:
+ * the teacher's page follows live. The teacher then creates a paid course with the /teach form, builds two modules with
  * lessons in the editor (markdown preview, reorder, delete with confirmation) and publishes it — a draft is
  * invisible to the catalog until then. A student finds it by typing a prefix, buys it after the confirmation
  * step, sees progress move live, and a second, stale tab that tries to buy again is refused without a charge.
@@ -9,7 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { checkAccessibility } from './axe.ts';
-import { assert, call, poll, TIMEOUT_MS, verifiedTeacher } from './support.ts';
+import { adminToken, assert, call, poll, registerTeacher, TIMEOUT_MS } from './support.ts';
 
 export interface AuthoringOptions {
   baseUrl: string;
@@ -45,14 +46,33 @@ export async function runAuthoring(options: AuthoringOptions): Promise<{ courseI
   const step = (m: string) => log(`✓ ${m}`);
   const errors: string[] = [];
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const { teacher } = await verifiedTeacher(baseUrl, options, `author-${tag}`);
+  const registered = await registerTeacher(baseUrl, `author-${tag}`);
   const title = `Zymurgy Workshop ${tag}`;
 
-  // ---- the teacher creates a paid course with the form
-  const page = await signedInPage(options.browser, baseUrl, teacher);
+  const page = await signedInPage(options.browser, baseUrl, registered.token);
   page.on('pageerror', (e) => errors.push(`pageerror (teacher): ${e.message}`));
   try {
+    // ---- verification reaches the waiting teacher's page live
     await page.goto('/teach');
+    await page.getByText('Waiting for verification').waitFor();
+    const admin = await signedInPage(options.browser, baseUrl, await adminToken(baseUrl, options));
+    admin.on('pageerror', (e) => errors.push(`pageerror (admin): ${e.message}`));
+    await admin.goto('/admin/teachers');
+    await admin.getByLabel('Search by name or email').pressSequentially(registered.teacherEmail.slice(0, 30));
+    await admin.waitForURL(/q=/);
+    const rows = admin.locator('tbody tr');
+    await poll('only the searched teacher listed', async () => (await rows.count()) === 1);
+    await checkAccessibility(admin, 'admin verification', errors);
+    await admin.getByRole('button', { name: `Verify ${registered.teacherName}` }).click();
+    await admin.getByText('is now a verified teacher').waitFor();
+    await admin.context().close();
+    await page.getByTestId('verified-live').waitFor();
+    assert((await page.getByText('Waiting for verification').count()) === 0, 'the teacher page still waits');
+    step('an admin found the new teacher by email and verified them; the teacher page followed live');
+    const teacher = await page.evaluate((key) => localStorage.getItem(key), TOKEN_KEY);
+    assert(teacher, 'the teacher has no token');
+
+    // ---- the teacher creates a paid course with the form
     await page.getByLabel('Title', { exact: true }).fill(title);
     await page.getByLabel('Description').fill('Brewing science, from yeast to bottle.');
     await page.getByLabel('Paid').check();
@@ -236,6 +256,14 @@ export async function runBuying(options: AuthoringOptions, course: { courseId: s
       return Number(value) === 33;
     });
     step('progress moved live to 33% in the other tab');
+
+    // With the live connection cut, the page says that what it shows may be out of date.
+    const cut = await tabA.context().newPage();
+    await cut.routeWebSocket(/\/socket\.io\//, (ws) => ws.close());
+    await cut.goto('/learning');
+    await cut.getByTestId('updates-delayed').waitFor();
+    await checkAccessibility(cut, 'my learning, updates delayed', errors);
+    step('with the live connection cut, "updates delayed" is shown');
     assert(errors.length === 0, `the page raised errors:\n${errors.join('\n')}`);
   } finally {
     await tabA.context().close();

@@ -49,26 +49,38 @@ export async function call(baseUrl: string, method: string, path: string, token?
   return json as Json;
 }
 
+export async function adminToken(baseUrl: string, options: { adminEmail?: string; adminPassword?: string }) {
+  const admin = await call(baseUrl, 'POST', '/identity/login', null, {
+    email: options.adminEmail ?? 'admin@eduplatform.com',
+    password: options.adminPassword ?? 'password123',
+  });
+  return admin.access_token as string;
+}
+
+/** A new teacher account, not verified yet. */
+export async function registerTeacher(baseUrl: string, tag: string) {
+  const teacherEmail = `e2e-teacher-${tag}@example.com`;
+  const teacherPassword = 'teach-pass-123';
+  const teacherName = `E2E Teacher ${tag}`;
+  const registered = await call(baseUrl, 'POST', '/identity/register', null, {
+    email: teacherEmail,
+    password: teacherPassword,
+    name: teacherName,
+    role: 'teacher',
+  });
+  const token = registered.access_token as string;
+  const me = await call(baseUrl, 'GET', '/identity/me', token);
+  return { token, id: me.id as string, teacherEmail, teacherPassword, teacherName };
+}
+
 /** A teacher registered through the API and verified by the bootstrap admin; the token carries the verification. */
 export async function verifiedTeacher(
   baseUrl: string,
   options: { adminEmail?: string; adminPassword?: string },
   tag: string,
 ) {
-  const admin = await call(baseUrl, 'POST', '/identity/login', null, {
-    email: options.adminEmail ?? 'admin@eduplatform.com',
-    password: options.adminPassword ?? 'password123',
-  });
-  const teacherEmail = `e2e-teacher-${tag}@example.com`;
-  const teacherPassword = 'teach-pass-123';
-  const registered = await call(baseUrl, 'POST', '/identity/register', null, {
-    email: teacherEmail,
-    password: teacherPassword,
-    name: `E2E Teacher ${tag}`,
-    role: 'teacher',
-  });
-  const me = await call(baseUrl, 'GET', '/identity/me', registered.access_token as string);
-  await call(baseUrl, 'PATCH', `/identity/admin/users/${me.id as string}/verify`, admin.access_token as string);
+  const { id, teacherEmail, teacherPassword } = await registerTeacher(baseUrl, tag);
+  await call(baseUrl, 'PATCH', `/identity/admin/users/${id}/verify`, await adminToken(baseUrl, options));
   // A token issued after the verification carries it.
   const login = await call(baseUrl, 'POST', '/identity/login', null, {
     email: teacherEmail,
