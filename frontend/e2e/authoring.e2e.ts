@@ -172,6 +172,7 @@ export async function runAuthoring(options: AuthoringOptions): Promise<{ courseI
     // The teacher's list shows each course's state.
     await page.goto('/teach');
     await page.getByTestId('my-course').filter({ hasText: title }).getByText('Published').waitFor();
+    await checkAccessibility(page, 'teach', errors);
     assert(errors.length === 0, `the page raised errors:\n${errors.join('\n')}`);
     return { courseId, title };
   } finally {

@@ -10,6 +10,7 @@
  * Plain TypeScript (erasable syntax only) so that Node runs it directly; see run.mjs.
  */
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { checkAccessibility } from './axe.ts';
 import { assert, call, poll, TIMEOUT_MS, verifiedTeacher, type Json } from './support.ts';
 
 export interface LoopOptions {
@@ -161,6 +162,7 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     const label = (await enroll.textContent())?.trim() ?? '';
     assert(/Buy for \$19\.99/.test(label), `the enroll button says "${label}", expected "Buy for $19.99"`);
     await screenshot(page, 'course-before-enroll');
+    await checkAccessibility(page, 'course page, signed in', errors);
     await enroll.click();
     await page.getByTestId('confirm-pay').click();
     await page.getByTestId('enrolled').waitFor();
@@ -184,6 +186,7 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     );
     assert(tabValue === 33, `the lesson page shows ${tabValue}% after lesson 1, expected 33%`);
     await screenshot(tab, 'lesson-1-completed');
+    await checkAccessibility(tab, 'lesson page, completed', errors);
     await waitProgress(page, 'the course page to show 33% without a reload (live progress.updated)', (v) => v === 33);
     const marker = await page.evaluate(() => (window as unknown as { __e2eMarker?: string }).__e2eMarker);
     assert(marker === 'course-page', 'the course page was reloaded instead of updated live');
@@ -231,6 +234,7 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     assert(student === studentName, `the certificate names "${student}", expected "${studentName}"`);
     assert(courseTitle === course.title, `the certificate's course is "${courseTitle}"`);
     await screenshot(page, 'certificate');
+    await checkAccessibility(page, 'certificate', errors);
     step(`the certificate page ${certificateId} shows the student and the course`);
 
     // The certificate is public: an anonymous visitor sees it too.
@@ -277,6 +281,7 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
       });
     }
     await screenshot(page, 'notifications');
+    await checkAccessibility(page, 'notifications', errors);
     step(`the notifications page lists ${await page.getByTestId('notification').count()} notification(s)`);
 
     assert(errors.length === 0, `the page raised errors:\n${errors.join('\n')}`);
