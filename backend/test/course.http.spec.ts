@@ -132,6 +132,8 @@ describe('Drafts and publishing', () => {
     ).body;
     expect((await platform.http.get(`/api/course/lessons/${lesson.id}`)).status).toBe(404);
     await platform.settle();
+    const enroll = { course_id: draft.id };
+    expect((await platform.http.post('/api/enrollment/enrollments', enroll, student.token)).status).toBe(404);
     expect((await platform.http.get(`/api/course/lessons/${lesson.id}/place`)).status).toBe(404);
     expect((await platform.http.post(`/api/course/courses/${draft.id}/publish`, {})).status).toBe(401);
     for (const token of [student.token, other.token, admin]) {

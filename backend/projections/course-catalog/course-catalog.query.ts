@@ -101,6 +101,13 @@ const pageSql = (whereSql: string, order: string, limit: string, offset: string)
      LEFT JOIN read.users u ON u.id = c.teacher_id
     ORDER BY ${order}`;
 
+/** The card, unless it is a draft and the viewer is neither its owner nor an admin (then 404, as if absent). */
+export function visibleTo(card: CourseCardView, viewer: AuthUser | undefined): CourseCardView {
+  const mayView = card.status === 'published' || viewer?.role === 'admin' || viewer?.id === card.teacher_id;
+  if (!mayView) throw new NotFoundError('Course not found');
+  return card;
+}
+
 /**
  * Course cards from the catalog read model. Public list and search pages are served through a short-lived
  * in-process cache (CATALOG_CACHE_MS); commands read uncached.
@@ -228,10 +235,7 @@ export class CourseCatalogQuery {
 
   /** The public course page's card (cached like list pages); a draft is found by its owner and admins only. */
   async getVisible(id: string, viewer: AuthUser | undefined): Promise<CourseCardView> {
-    const card = await this.cards.get(id, () => this.get(id));
-    const mayView = card.status === 'published' || viewer?.role === 'admin' || viewer?.id === card.teacher_id;
-    if (!mayView) throw new NotFoundError('Course not found');
-    return card;
+    return visibleTo(await this.cards.get(id, () => this.get(id)), viewer);
   }
 
   async get(id: string): Promise<CourseCardView> {
