@@ -209,8 +209,16 @@ export async function runBuying(options: AuthoringOptions, course: { courseId: s
     // Tab B opens the same course before the purchase: it will be stale.
     const tabB = await tabA.context().newPage();
     tabB.on('pageerror', (e) => errors.push(`pageerror (tab B): ${e.message}`));
+    const calls: string[] = [];
+    tabB.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) calls.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    });
     await tabB.goto(`/courses/${course.courseId}`);
     await tabB.getByTestId('enroll').waitFor();
+    await tabB.waitForTimeout(1_500);
+    const repeated = calls.filter((c, i) => calls.indexOf(c) !== i);
+    assert(repeated.length === 0, `the signed-in course page repeated API calls: ${repeated.join(', ')}`);
+    step(`a signed-in course page makes ${calls.length} API calls, none twice`);
 
     await card.click();
     await tabA.waitForURL(`**/courses/${course.courseId}`);
