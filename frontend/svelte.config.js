@@ -22,6 +22,8 @@ const config = {
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:', 'https:'],
         'media-src': ['self', 'https:'],
+        // Lesson videos from the allow-listed players (frontend/src/lib/video.ts) play inline.
+        'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
         'connect-src': ['self'],
         'font-src': ['self'],
         'object-src': ['none'],
@@ -30,6 +32,8 @@ const config = {
         'frame-ancestors': ['none'],
       },
     },
+    // Server-rendered pages carry their styles inline: the first paint waits for no stylesheet request.
+    inlineStyleThreshold: 64 * 1024,
   },
 };
 

@@ -16,6 +16,7 @@ export interface EventMap {
 
   [CourseEvents.CourseCreated]: CourseDetails;
   [CourseEvents.CourseUpdated]: CourseDetails;
+  [CourseEvents.CoursePublished]: CourseDetails;
   [CourseEvents.ModuleAdded]: { courseId: string; moduleId: string; title: string };
   [CourseEvents.ModuleUpdated]: { courseId: string; moduleId: string; title: string };
   [CourseEvents.ModuleRemoved]: { courseId: string; moduleId: string; lessonIds: string[] };

@@ -3,13 +3,14 @@ import { CourseCatalogController } from './course-catalog/course-catalog.control
 import { CourseCatalogQuery } from './course-catalog/course-catalog.query.js';
 import { CurriculumController } from './curriculum/curriculum.controller.js';
 import { CurriculumQuery } from './curriculum/curriculum.query.js';
+import { LessonPlaceController } from './curriculum/lesson-place.controller.js';
 import { CourseDashboardController } from './course-dashboard/course-dashboard.controller.js';
 import { CourseDashboardQuery } from './course-dashboard/course-dashboard.query.js';
 import { LessonAccess } from '../aggregates/course/queries/lesson-access/lesson-access.js';
 
 /** HTTP reads served from the catalog read models. */
 @Module({
-  controllers: [CourseCatalogController, CurriculumController, CourseDashboardController],
+  controllers: [CourseCatalogController, CurriculumController, LessonPlaceController, CourseDashboardController],
   providers: [CourseCatalogQuery, CurriculumQuery, CourseDashboardQuery, LessonAccess],
   exports: [CourseCatalogQuery, LessonAccess],
 })

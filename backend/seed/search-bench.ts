@@ -204,9 +204,9 @@ function courseRows(rng: Rng, first: number, count: number, teacherIds: readonly
 
 const INSERT_COURSES = `
   INSERT INTO read.course_cards (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at,
-                                 version, enrollment_count, review_count, rating_sum)
+                                 version, enrollment_count, review_count, rating_sum, published)
   SELECT id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at,
-         1, enrollment_count, review_count, rating_sum
+         1, enrollment_count, review_count, rating_sum, true
     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::numeric[], $7::integer[], $8::text[],
                 $9::timestamptz[], $10::integer[], $11::integer[], $12::integer[])
       AS t(id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at,

@@ -52,7 +52,7 @@ export function coursesTable(plan: Plan): TableRows {
   const { seed } = plan;
   return {
     target:
-      'course.courses (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, updated_at, version)',
+      'course.courses (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, updated_at, version, status)',
     rows: plan.counts.courses,
     *generate() {
       const rng = stream(seed, 'rows:course-descriptions');
@@ -63,7 +63,7 @@ export function coursesTable(plan: Plan): TableRows {
           plan.courseTitle[c],
         )}\t${esc(description)}\t${plan.courseFree[c] ? 't' : 'f'}\t${price(plan.coursePriceCents[c])}\t${
           plan.courseDuration[c]
-        }\t${levelName(plan, c)}\t${created}\t${created}\t1\n`;
+        }\t${levelName(plan, c)}\t${created}\t${created}\t1\tpublished\n`;
       }
     },
   };

@@ -23,6 +23,8 @@ const readModels = async () => {
   return snapshot;
 };
 
+const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((c) => c.id);
+
 describe('Course roles', () => {
   it('lets only verified teachers create courses', async () => {
     const student = await actors.register('student');
@@ -94,6 +96,78 @@ describe('Course roles', () => {
     const mine = await platform.http.get('/api/course/courses/my?limit=100', teacher.token);
     expect(mine.status).toBe(200);
     expect(mine.body.items.every((c: { teacher_id: string }) => c.teacher_id === teacher.id)).toBe(true);
+  });
+});
+
+describe('Drafts and publishing', () => {
+  it('keeps a new course a draft, seen by its owner and admins only, until the owner publishes it', async () => {
+    const draft = await actors.course(teacher.token, { title: 'Zymurgy draft' }, { draft: true });
+    expect(draft.status).toBe('draft');
+    const student = await actors.register('student');
+    const other = await actors.verifiedTeacher();
+    const admin = await actors.admin();
+    await platform.settle();
+
+    expect(ids(await platform.http.get('/api/course/courses?limit=100'))).not.toContain(draft.id);
+    expect(ids(await platform.http.get('/api/course/courses?q=zymurgy'))).toEqual([]);
+    for (const token of [undefined, student.token, other.token]) {
+      expect((await platform.http.get(`/api/course/courses/${draft.id}`, token)).status).toBe(404);
+      expect((await platform.http.get(`/api/course/courses/${draft.id}/curriculum`, token)).status).toBe(404);
+    }
+    for (const token of [teacher.token, admin]) {
+      expect((await platform.http.get(`/api/course/courses/${draft.id}`, token)).body.status).toBe('draft');
+    }
+    const mine = await platform.http.get('/api/course/courses/my?limit=100', teacher.token);
+    expect(mine.body.items.find((c: { id: string }) => c.id === draft.id)?.status).toBe('draft');
+
+    const empty = await platform.http.post(`/api/course/courses/${draft.id}/publish`, {}, teacher.token);
+    expect(empty.status).toBe(422);
+    expect(empty.body.detail).toMatch(/at least one lesson/);
+
+    const module = (await platform.http.post(`/api/course/courses/${draft.id}/modules`, { title: 'M' }, teacher.token))
+      .body;
+    const lesson = (
+      await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: 'L', content: 'x' }, teacher.token)
+    ).body;
+    expect((await platform.http.get(`/api/course/lessons/${lesson.id}`)).status).toBe(404);
+    await platform.settle();
+    const enroll = { course_id: draft.id };
+    expect((await platform.http.post('/api/enrollment/enrollments', enroll, student.token)).status).toBe(404);
+    expect((await platform.http.get(`/api/course/lessons/${lesson.id}/place`)).status).toBe(404);
+    expect((await platform.http.post(`/api/course/courses/${draft.id}/publish`, {})).status).toBe(401);
+    for (const token of [student.token, other.token, admin]) {
+      expect((await platform.http.post(`/api/course/courses/${draft.id}/publish`, {}, token)).status).toBe(403);
+    }
+    const published = await platform.http.post(`/api/course/courses/${draft.id}/publish`, {}, teacher.token);
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    await platform.settle();
+
+    expect(ids(await platform.http.get('/api/course/courses?q=zymurgy'))).toEqual([draft.id]);
+    expect(ids(await platform.http.get('/api/course/courses?limit=1'))).toEqual([draft.id]);
+    expect((await platform.http.get(`/api/course/courses/${draft.id}`)).body.status).toBe('published');
+    expect((await platform.http.get(`/api/course/lessons/${lesson.id}`)).status).toBe(200);
+    const place = await platform.http.get(`/api/course/lessons/${lesson.id}/place`);
+    expect(place.body).toMatchObject({ id: lesson.id, title: 'L', course_id: draft.id, course: { id: draft.id } });
+  });
+
+  it('answers 404 for publishing an unknown course', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await platform.http.post(`/api/course/courses/${unknown}/publish`, {}, teacher.token)).status).toBe(404);
+  });
+});
+
+describe('Lesson preview', () => {
+  it('renders markdown for teachers exactly as lessons are served, sanitized', async () => {
+    const content = '# Hi\n\n**bold** [x](javascript:alert(1))\n\n<script>alert(1)</script>';
+    const preview = await platform.http.post('/api/course/lessons/preview', { content }, teacher.token);
+    expect(preview.status).toBe(200);
+    expect(preview.body.content_html).toContain('<h1>Hi</h1>');
+    expect(preview.body.content_html).toContain('<strong>bold</strong>');
+    expect(preview.body.content_html).not.toMatch(/script|javascript:/);
+    const student = await actors.register('student');
+    expect((await platform.http.post('/api/course/lessons/preview', { content }, student.token)).status).toBe(403);
+    expect((await platform.http.post('/api/course/lessons/preview', { content: 1 }, teacher.token)).status).toBe(422);
   });
 });
 
@@ -272,6 +346,18 @@ describe('Catalog read models', () => {
     expect(ranked.body.items.map((c: { id: string }) => c.id)).toEqual([inTitle.id, inDescription.id]);
   });
 
+  it('matches word prefixes while typing and near spellings when no word matches', async () => {
+    const zygo = await actors.course(teacher.token, { title: 'Zygomorphic flowers', description: 'Symmetry.' });
+    const ru = await actors.course(teacher.token, { title: 'Программирование игр', description: 'Движки.' });
+    await platform.settle();
+    expect(ids(await platform.http.get('/api/course/courses?q=zygomor'))).toEqual([zygo.id]);
+    expect(ids(await platform.http.get(`/api/course/courses?q=${encodeURIComponent('програм')}`))).toContain(ru.id);
+    const typo = await platform.http.get('/api/course/courses?q=zygomrophic');
+    expect(ids(typo)).toEqual([zygo.id]);
+    expect(typo.body.total).toBe(1);
+    expect((await platform.http.get('/api/course/courses?q=qwxzv')).body).toEqual({ items: [], total: 0 });
+  });
+
   it('pages through title matches newest first, then description matches', async () => {
     const inDescription = await actors.course(teacher.token, {
       title: 'Field guide',
@@ -281,7 +367,6 @@ describe('Catalog read models', () => {
     for (const title of ['Okapi basics', 'Okapi habitats', 'Okapi diets'])
       titles.push(await actors.course(teacher.token, { title }));
     await platform.settle();
-    const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((c) => c.id);
     const newestTitles = titles.map((c) => c.id).reverse();
     expect(ids(await platform.http.get('/api/course/courses?q=okapi&limit=2'))).toEqual(newestTitles.slice(0, 2));
     const second = await platform.http.get('/api/course/courses?q=okapi&limit=2&offset=2');
@@ -351,7 +436,7 @@ describe('Catalog read models', () => {
 
 describe('Contention', () => {
   it('50 parallel AddLesson commands on one course all land, in one consistent order, without 5xx', async () => {
-    const course = await actors.course(teacher.token, { title: 'Busy course' });
+    const course = await actors.course(teacher.token, { title: 'Busy course' }, { draft: true });
     const module = (
       await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'Everything' }, teacher.token)
     ).body;
@@ -369,12 +454,12 @@ describe('Contention', () => {
     expect(orders).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
 
     await platform.settle();
-    const curriculum = await platform.http.get(`/api/course/courses/${course.id}/curriculum`);
+    const curriculum = await platform.http.get(`/api/course/courses/${course.id}/curriculum`, teacher.token);
     expect(curriculum.body.total_lessons).toBe(50);
     const lessons = curriculum.body.modules[0].lessons;
     expect(lessons.map((l: { order: number }) => l.order)).toEqual(orders);
     expect(new Set(lessons.map((l: { id: string }) => l.id))).toEqual(new Set(results.map((r) => r.body.id)));
     const { rows } = await platform.sql.query('SELECT version FROM course.courses WHERE id = $1', [course.id]);
-    expect(rows[0].version).toBe(52); // created, module added, 50 lessons
+    expect(rows[0].version).toBe(52); // created (a draft), module added, 50 lessons
   });
 });

@@ -115,6 +115,32 @@ describe('Identity over HTTP', () => {
     expect(badScheme.status).toBe(401);
   });
 
+  it('lists pending teachers newest first, a page at a time, searchable by name or email', async () => {
+    const older = await actors.register('teacher', 'Ada Pendingworth');
+    const newer = await actors.register('teacher', 'Bob Pendingworth');
+    const admin = await actors.admin();
+    const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((t) => t.id);
+
+    const newest = await platform.http.get('/api/identity/admin/teachers/pending?limit=1', admin);
+    expect(ids(newest)).toEqual([newer.id]);
+    const byName = await platform.http.get('/api/identity/admin/teachers/pending?q=pendingworth', admin);
+    expect(ids(byName)).toEqual([newer.id, older.id]);
+    expect(byName.body.total).toBe(2);
+    const secondPage = await platform.http.get(
+      '/api/identity/admin/teachers/pending?q=pendingworth&limit=1&offset=1',
+      admin,
+    );
+    expect(ids(secondPage)).toEqual([older.id]);
+    const byEmail = await platform.http.get(
+      `/api/identity/admin/teachers/pending?q=${older.email.slice(8, 30)}`,
+      admin,
+    );
+    expect(ids(byEmail)).toEqual([older.id]);
+    // LIKE wildcards are matched literally.
+    expect((await platform.http.get('/api/identity/admin/teachers/pending?q=%25', admin)).body.total).toBe(0);
+    expect((await platform.http.get('/api/identity/admin/teachers/pending?q=a&extra=1', admin)).status).toBe(422);
+  });
+
   it('lets only admins list pending teachers and verify them; verification reaches the next token', async () => {
     const teacher = await actors.register('teacher');
     const student = await actors.register('student');

@@ -10,6 +10,8 @@
  * Plain TypeScript (erasable syntax only) so that Node runs it directly; see run.mjs.
  */
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { checkAccessibility } from './axe.ts';
+import { assert, call, poll, TIMEOUT_MS, verifiedTeacher, type Json } from './support.ts';
 
 export interface LoopOptions {
   baseUrl: string;
@@ -31,75 +33,8 @@ export interface LoopResult {
   steps: string[];
 }
 
-const TIMEOUT_MS = 15_000;
-
-class StepError extends Error {
-  override name = 'StepError';
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new StepError(message);
-}
-
-async function poll<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = TIMEOUT_MS) {
-  const until = Date.now() + timeoutMs;
-  let last: unknown = null;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > until)
-      throw new StepError(`Timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-// ---------------------------------------------------------------- API setup
-
-interface Json {
-  [key: string]: unknown;
-}
-
-async function call(baseUrl: string, method: string, path: string, token?: string | null, body?: unknown) {
-  const response = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = (text ? JSON.parse(text) : null) as Json | null;
-  if (!response.ok) throw new StepError(`${method} ${path} → ${response.status} ${text.slice(0, 300)}`);
-  return json as Json;
-}
-
 async function buildCourse(baseUrl: string, options: LoopOptions, tag: string) {
-  const admin = await call(baseUrl, 'POST', '/identity/login', null, {
-    email: options.adminEmail ?? 'admin@eduplatform.com',
-    password: options.adminPassword ?? 'password123',
-  });
-  const teacherEmail = `e2e-teacher-${tag}@example.com`;
-  const teacherPassword = 'teach-pass-123';
-  const registered = await call(baseUrl, 'POST', '/identity/register', null, {
-    email: teacherEmail,
-    password: teacherPassword,
-    name: `E2E Teacher ${tag}`,
-    role: 'teacher',
-  });
-  const me = await call(baseUrl, 'GET', '/identity/me', registered.access_token as string);
-  await call(baseUrl, 'PATCH', `/identity/admin/users/${me.id as string}/verify`, admin.access_token as string);
-  // A token issued after the verification carries it.
-  const login = await call(baseUrl, 'POST', '/identity/login', null, {
-    email: teacherEmail,
-    password: teacherPassword,
-  });
-  const teacher = login.access_token as string;
+  const { teacher, teacherEmail, teacherPassword } = await verifiedTeacher(baseUrl, options, tag);
 
   const title = `E2E Learning Loop ${tag}`;
   const course = await call(baseUrl, 'POST', '/course/courses', teacher, {
@@ -126,6 +61,7 @@ async function buildCourse(baseUrl: string, options: LoopOptions, tag: string) {
     });
     lessonIds.push(lesson.id as string);
   }
+  await call(baseUrl, 'POST', `/course/courses/${courseId}/publish`, teacher);
   // Read models follow the commands: wait until the catalog and the curriculum show the course.
   await poll('the course in the catalog', async () => {
     const page = await call(baseUrl, 'GET', `/course/courses?q=${encodeURIComponent(title)}&limit=5`);
@@ -226,7 +162,9 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     const label = (await enroll.textContent())?.trim() ?? '';
     assert(/Buy for \$19\.99/.test(label), `the enroll button says "${label}", expected "Buy for $19.99"`);
     await screenshot(page, 'course-before-enroll');
+    await checkAccessibility(page, 'course page, signed in', errors);
     await enroll.click();
+    await page.getByTestId('confirm-pay').click();
     await page.getByTestId('enrolled').waitFor();
     await waitProgress(page, 'progress 0%', (v) => v === 0);
     step('paid and enrolled: the progress bar shows 0%');
@@ -248,6 +186,7 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     );
     assert(tabValue === 33, `the lesson page shows ${tabValue}% after lesson 1, expected 33%`);
     await screenshot(tab, 'lesson-1-completed');
+    await checkAccessibility(tab, 'lesson page, completed', errors);
     await waitProgress(page, 'the course page to show 33% without a reload (live progress.updated)', (v) => v === 33);
     const marker = await page.evaluate(() => (window as unknown as { __e2eMarker?: string }).__e2eMarker);
     assert(marker === 'course-page', 'the course page was reloaded instead of updated live');
@@ -295,6 +234,7 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     assert(student === studentName, `the certificate names "${student}", expected "${studentName}"`);
     assert(courseTitle === course.title, `the certificate's course is "${courseTitle}"`);
     await screenshot(page, 'certificate');
+    await checkAccessibility(page, 'certificate', errors);
     step(`the certificate page ${certificateId} shows the student and the course`);
 
     // The certificate is public: an anonymous visitor sees it too.
@@ -323,8 +263,9 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     await page.getByLabel('5 stars (Excellent)').check();
     await page.getByLabel('Comment').fill('Clear and short. Loved it!');
     await page.getByRole('button', { name: 'Post review' }).click();
-    await page.getByTestId('own-review').waitFor();
-    await page.getByTestId('reviews').getByText('Clear and short. Loved it!').waitFor();
+    await page.getByTestId('own-review').getByText('Clear and short. Loved it!').waitFor();
+    const shown = await page.getByText('Clear and short. Loved it!').count();
+    assert(shown === 1, `the student's own review is shown ${shown} times`);
     step('posted a 5-star review');
     await screenshot(page, 'course-completed-reviewed');
 
@@ -340,6 +281,7 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
       });
     }
     await screenshot(page, 'notifications');
+    await checkAccessibility(page, 'notifications', errors);
     step(`the notifications page lists ${await page.getByTestId('notification').count()} notification(s)`);
 
     assert(errors.length === 0, `the page raised errors:\n${errors.join('\n')}`);

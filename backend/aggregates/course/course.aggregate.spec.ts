@@ -106,6 +106,31 @@ describe('Course aggregate', () => {
     expect(() => course.removeLesson(id(), now)).toThrow(NotFoundError);
   });
 
+  it('starts as a draft and refuses to be published without a lesson', () => {
+    const course = givenCourse();
+    expect(course.status).toBe('draft');
+    expect(course.details().published).toBe(false);
+    expect(() => course.publish(now)).toThrow(
+      new UnprocessableError('Add at least one lesson before publishing this course'),
+    );
+    course.addModule({ id: id(), title: 'Empty module', now });
+    expect(() => course.publish(now)).toThrow(UnprocessableError);
+    expect(course.pullEvents().map((e) => e.type)).not.toContain(CourseEvents.CoursePublished);
+  });
+
+  it('given a lesson, publishing records CoursePublished with published details once', () => {
+    const course = givenCourse();
+    const module = course.addModule({ id: id(), title: 'M', now });
+    course.addLesson(module.id, { id: id(), title: 'L', content: '', now });
+    course.pullEvents();
+    course.publish(now);
+    const [published] = course.pullEvents();
+    expect(published).toMatchObject({ type: CourseEvents.CoursePublished, payload: { published: true } });
+    expect(course.status).toBe('published');
+    course.publish(now);
+    expect(course.pullEvents()).toEqual([]);
+  });
+
   it('is editable by its owner only', () => {
     const course = givenCourse();
     expect(() => course.assertEditableBy(teacher)).not.toThrow();

@@ -4,7 +4,13 @@ import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
 import { after } from '../../src/platform/domain/clock.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../src/platform/domain/errors.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
-import { CourseEvents, type CourseDetails, type CurriculumModule, type Level } from './course.events.js';
+import {
+  CourseEvents,
+  type CourseDetails,
+  type CourseStatus,
+  type CurriculumModule,
+  type Level,
+} from './course.events.js';
 
 export interface CourseFields {
   title: string;
@@ -116,6 +122,10 @@ export class Course extends AggregateRoot {
   @Property({ type: 'string' })
   level!: Level;
 
+  /** Drafts are seen by their owner and admins only. */
+  @Property({ type: 'string' })
+  status!: CourseStatus;
+
   @Property({ type: 'datetime' })
   createdAt!: Date;
 
@@ -142,6 +152,7 @@ export class Course extends AggregateRoot {
     course.teacherId = input.teacherId;
     course.createdAt = input.now;
     course.version = 1;
+    course.status = 'draft';
     course.applyFields(input);
     course.updatedAt = input.now;
     course.recordSnapshot('details', CourseEvents.CourseCreated, course.details());
@@ -165,6 +176,17 @@ export class Course extends AggregateRoot {
     });
     this.touch(now);
     this.recordSnapshot('details', CourseEvents.CourseUpdated, this.details());
+  }
+
+  /** Makes the course public; a course without lessons has nothing to offer yet. Publishing twice changes nothing. */
+  publish(now: Date): void {
+    if (this.status === 'published') return;
+    if (!this.modules.getItems().some((module) => module.lessons.length > 0)) {
+      throw new UnprocessableError('Add at least one lesson before publishing this course');
+    }
+    this.status = 'published';
+    this.touch(now);
+    this.recordSnapshot('details', CourseEvents.CoursePublished, this.details());
   }
 
   addModule(input: { id: string; title: string; order?: number; now: Date }): CourseModule {
@@ -275,6 +297,7 @@ export class Course extends AggregateRoot {
       durationMinutes: this.durationMinutes,
       level: this.level,
       createdAt: this.createdAt.toISOString(),
+      published: this.status === 'published',
     };
   }
 

@@ -1,6 +1,8 @@
 export const CourseEvents = {
   CourseCreated: 'course.CourseCreated',
   CourseUpdated: 'course.CourseUpdated',
+  /** The owner made a draft public: it joins the catalog, search and lists. */
+  CoursePublished: 'course.CoursePublished',
   ModuleAdded: 'course.ModuleAdded',
   ModuleUpdated: 'course.ModuleUpdated',
   ModuleRemoved: 'course.ModuleRemoved',
@@ -12,8 +14,9 @@ export const CourseEvents = {
 } as const;
 
 export type Level = 'beginner' | 'intermediate' | 'advanced';
+export type CourseStatus = 'draft' | 'published';
 
-/** The course's details as of one version (CourseCreated / CourseUpdated payload). */
+/** The course's details as of one version (CourseCreated / CourseUpdated / CoursePublished payload). */
 export interface CourseDetails {
   courseId: string;
   teacherId: string;
@@ -24,6 +27,8 @@ export interface CourseDetails {
   durationMinutes: number;
   level: Level;
   createdAt: string;
+  /** Absent in events recorded before drafts existed, when every course was public. */
+  published?: boolean;
 }
 
 export interface CurriculumLesson {

@@ -7,6 +7,8 @@ import { AddModuleController } from './commands/add-module/add-module.controller
 import { AddModuleHandler } from './commands/add-module/add-module.handler.js';
 import { CreateCourseController } from './commands/create-course/create-course.controller.js';
 import { CreateCourseHandler } from './commands/create-course/create-course.handler.js';
+import { PublishCourseController } from './commands/publish-course/publish-course.controller.js';
+import { PublishCourseHandler } from './commands/publish-course/publish-course.handler.js';
 import { RemoveLessonHandler } from './commands/remove-lesson/remove-lesson.handler.js';
 import { RemoveModuleHandler } from './commands/remove-module/remove-module.handler.js';
 import { UpdateCourseController } from './commands/update-course/update-course.controller.js';
@@ -16,22 +18,26 @@ import { UpdateLessonHandler } from './commands/update-lesson/update-lesson.hand
 import { ModuleController } from './commands/update-module/module.controller.js';
 import { UpdateModuleHandler } from './commands/update-module/update-module.handler.js';
 import { GetLessonController } from './queries/get-lesson/get-lesson.controller.js';
+import { PreviewLessonController } from './queries/preview-lesson/preview-lesson.controller.js';
 
 @Module({
   imports: [CatalogQueriesModule],
   controllers: [
     CreateCourseController,
     UpdateCourseController,
+    PublishCourseController,
     AddModuleController,
     ModuleController,
     AddLessonController,
     LessonController,
     GetLessonController,
+    PreviewLessonController,
   ],
   providers: [
     CourseActors,
     CreateCourseHandler,
     UpdateCourseHandler,
+    PublishCourseHandler,
     AddModuleHandler,
     UpdateModuleHandler,
     RemoveModuleHandler,

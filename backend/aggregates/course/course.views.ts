@@ -48,6 +48,7 @@ export function toCourseFields(course: Course) {
     price: course.price,
     duration_minutes: course.durationMinutes,
     level: course.level,
+    status: course.status,
     created_at: course.createdAt.toISOString(),
   };
 }

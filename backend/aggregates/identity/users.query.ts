@@ -32,16 +32,22 @@ export class UsersQuery {
     return rows[0];
   }
 
-  async pendingTeachers(limit: number, offset: number): Promise<{ items: UserRecord[]; total: number }> {
+  /** Teachers waiting for verification, newest first; `search` matches part of the name or email. */
+  async pendingTeachers(
+    limit: number,
+    offset: number,
+    search?: string,
+  ): Promise<{ items: UserRecord[]; total: number }> {
+    const pending = `role = 'teacher' AND NOT is_verified`;
+    const where = search ? `${pending} AND (name ILIKE $1 OR email ILIKE $1)` : pending;
+    const params = search ? [`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [];
     const [page, count] = await Promise.all([
       this.pool.query<UserRecord>(
-        `SELECT ${COLUMNS} FROM identity.users WHERE role = 'teacher' AND NOT is_verified
-         ORDER BY created_at, id LIMIT $1 OFFSET $2`,
-        [limit, offset],
+        `SELECT ${COLUMNS} FROM identity.users WHERE ${where}
+         ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, limit, offset],
       ),
-      this.pool.query<{ total: number }>(
-        `SELECT count(*) AS total FROM identity.users WHERE role = 'teacher' AND NOT is_verified`,
-      ),
+      this.pool.query<{ total: number }>(`SELECT count(*) AS total FROM identity.users WHERE ${where}`, params),
     ]);
     return { items: page.rows, total: count.rows[0].total };
   }

@@ -35,7 +35,7 @@ export class CourseCatalogController {
 
   @Get(':id')
   @Public()
-  get(@UuidParam('id') id: string): Promise<CourseCardView> {
-    return this.catalog.getCached(id);
+  get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined): Promise<CourseCardView> {
+    return this.catalog.getVisible(id, user);
   }
 }

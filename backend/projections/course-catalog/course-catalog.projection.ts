@@ -25,6 +25,8 @@ function saveDetails(event: DomainEvent<string, CourseDetails>, batch: Projectio
     duration_minutes: d.durationMinutes,
     level: d.level,
     created_at: d.createdAt,
+    // Events from before drafts existed carry no flag: those courses were public.
+    published: d.published ?? true,
     version: event.aggregateVersion,
   });
 }
@@ -38,6 +40,7 @@ export class CourseCatalogProjection implements Projection {
   readonly handlers = handlerMap<EventMap>({
     [CourseEvents.CourseCreated]: saveDetails,
     [CourseEvents.CourseUpdated]: saveDetails,
+    [CourseEvents.CoursePublished]: saveDetails,
     // A course is enrolled in only once its card exists, so the counter never needs to create the row.
     [EnrollmentEvents.StudentEnrolled]: (event, batch) =>
       batch.increment(
@@ -88,10 +91,10 @@ export class CourseCatalogProjection implements Projection {
     await sql.query('DELETE FROM read.course_cards');
     await sql.query(
       `INSERT INTO read.course_cards
-         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version,
+         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version, published,
           enrollment_count, review_count, rating_sum, rating_histogram)
        SELECT c.id, c.teacher_id, c.title, c.description, c.is_free, c.price, c.duration_minutes, c.level, c.created_at,
-              c.version, coalesce(e.n, 0), coalesce(r.n, 0), coalesce(r.total, 0), coalesce(r.histogram, '{0,0,0,0,0}')
+              c.version, c.status = 'published', coalesce(e.n, 0), coalesce(r.n, 0), coalesce(r.total, 0), coalesce(r.histogram, '{0,0,0,0,0}')
          FROM course.courses c
          LEFT JOIN (SELECT course_id, count(*) AS n FROM enrollment.enrollments GROUP BY course_id) e ON e.course_id = c.id
          LEFT JOIN (${reviewStats.byCourse}) r ON r.course_id = c.id`,

@@ -3,6 +3,7 @@ import { ReadCache } from '../../src/platform/cache/read-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
 import { inTransaction, type SqlPool } from '../../src/platform/database/pg-pool.js';
 import { NotFoundError } from '../../src/platform/domain/errors.js';
+import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import type { Course } from '../../aggregates/course/course.aggregate.js';
 import { toCourseFields } from '../../aggregates/course/course.views.js';
@@ -22,6 +23,8 @@ export interface CourseCardView {
   enrollment_count: number;
   /** Count of 1- to 5-star reviews. */
   rating_histogram: number[];
+  /** Drafts are seen by their owner and admins only. */
+  status: 'draft' | 'published';
   created_at: string;
 }
 
@@ -37,7 +40,8 @@ export interface CatalogFilters {
 
 const CARD_COLUMNS = `c.id, c.teacher_id, coalesce(u.name, '') AS teacher_name, c.title, c.description, c.is_free,
   c.price::text AS price, c.duration_minutes, c.level, c.avg_rating::float8 AS avg_rating, c.review_count,
-  c.enrollment_count, c.rating_histogram, to_json(c.created_at)#>>'{}' AS created_at`;
+  c.enrollment_count, c.rating_histogram, CASE WHEN c.published THEN 'published' ELSE 'draft' END AS status,
+  to_json(c.created_at)#>>'{}' AS created_at`;
 
 const SORTS: Record<NonNullable<CatalogFilters['sort']>, string> = {
   newest: 'c.created_at DESC, c.id DESC',
@@ -46,28 +50,49 @@ const SORTS: Record<NonNullable<CatalogFilters['sort']>, string> = {
   price: 'c.price ASC, c.created_at DESC, c.id DESC',
 };
 
-/** English and Russian stemming of the same words: a query matches word forms in either language. */
-const searchQuery = (param: string) =>
-  `(websearch_to_tsquery('english', ${param}) || websearch_to_tsquery('russian', ${param}))`;
+/**
+ * English and Russian stemming of the same words: a query matches word forms in either language. Each word
+ * of three letters or more also matches as a prefix (`pyth` → python, `програм` → программирование), so
+ * results follow a word while it is being typed.
+ */
+const searchQuery = (param: string, prefixParam: string) =>
+  `(websearch_to_tsquery('english', ${param}) || websearch_to_tsquery('russian', ${param}) ||
+    to_tsquery('english', ${prefixParam}) || to_tsquery('russian', ${prefixParam}))`;
+
+/** The query's words as a prefix tsquery: `pyth prog` → `pyth:* & prog:*`; only letters and digits pass. */
+export function prefixTsQuery(q: string): string {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((word) => (word.length >= 3 ? `${word}:*` : word)).join(' & ');
+}
+
+/** How close a title word must be to the query to count as a near spelling (`pyhton` → python is 0.43). */
+const NEAR_SPELLING_THRESHOLD = 0.3;
 
 type CatalogPage = { items: CourseCardView[]; total: number };
 
 /**
- * The WHERE clause of the catalog filters, its parameters, and the search query expression when searching.
- * `matchIn` picks the vector searched: the whole course, or only its title.
+ * The WHERE clause of the catalog filters over published courses, its parameters, and the search query
+ * expression when searching. `matchIn` picks what `q` is matched against: the whole course's words, only its
+ * title's words, or near spellings of title words (trigram word similarity).
  */
 function matchingCourses(
   filters: Omit<CatalogFilters, 'limit' | 'offset'>,
-  matchIn: 'search' | 'title_search' = 'search',
+  matchIn: 'search' | 'title_search' | 'near_title' = 'search',
 ) {
   const params: unknown[] = [];
-  const where: string[] = [];
-  const q = filters.q ? searchQuery(`$${params.push(filters.q)}`) : undefined;
-  if (q) where.push(`c.${matchIn} @@ ${q}`);
+  const where: string[] = ['c.published'];
+  let q: string | undefined;
+  if (filters.q && matchIn === 'near_title') {
+    q = `$${params.push(filters.q)}`;
+    where.push(`c.title OPERATOR(public.%>) ${q}`);
+  } else if (filters.q) {
+    q = searchQuery(`$${params.push(filters.q)}`, `$${params.push(prefixTsQuery(filters.q))}`);
+    where.push(`c.${matchIn} @@ ${q}`);
+  }
   if (filters.level) where.push(`c.level = $${params.push(filters.level)}`);
   if (filters.is_free !== undefined) where.push(`c.is_free = $${params.push(filters.is_free)}`);
   if (filters.min_rating !== undefined) where.push(`c.avg_rating >= $${params.push(filters.min_rating)}`);
-  return { whereSql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, q };
+  return { whereSql: `WHERE ${where.join(' AND ')}`, params, q };
 }
 
 /** One page of cards; the page is cut before teacher names are joined, so only its rows are looked up. */
@@ -75,6 +100,13 @@ const pageSql = (whereSql: string, order: string, limit: string, offset: string)
      FROM (SELECT * FROM read.course_cards c ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) c
      LEFT JOIN read.users u ON u.id = c.teacher_id
     ORDER BY ${order}`;
+
+/** The card, unless it is a draft and the viewer is neither its owner nor an admin (then 404, as if absent). */
+export function visibleTo(card: CourseCardView, viewer: AuthUser | undefined): CourseCardView {
+  const mayView = card.status === 'published' || viewer?.role === 'admin' || viewer?.id === card.teacher_id;
+  if (!mayView) throw new NotFoundError('Course not found');
+  return card;
+}
 
 /**
  * Course cards from the catalog read model. Public list and search pages are served through a short-lived
@@ -84,26 +116,54 @@ const pageSql = (whereSql: string, order: string, limit: string, offset: string)
 export class CourseCatalogQuery {
   private readonly pages: ReadCache<{ items: CourseCardView[] }>;
   private readonly totals: ReadCache<{ total: number }>;
+  private readonly nearSpellings: ReadCache<CatalogPage>;
   private readonly cards: ReadCache<CourseCardView>;
 
   constructor(
     @Inject(SQL_POOL) private readonly pool: SqlPool,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    this.pages = new ReadCache(config?.CATALOG_CACHE_MS ?? 0);
-    // Result counts move slowly and a broad word's count is the costliest query: keep them 30 times longer.
-    this.totals = new ReadCache((config?.CATALOG_CACHE_MS ?? 0) * 30);
-    this.cards = new ReadCache(config?.CATALOG_CACHE_MS ?? 0, 20_000);
+    const freshMs = config?.CATALOG_CACHE_MS ?? 0;
+    this.pages = new ReadCache(freshMs);
+    // A broad word's count is the costliest query: counts stay fresh twice as long, still only seconds old.
+    this.totals = new ReadCache(freshMs * 2);
+    this.nearSpellings = new ReadCache(freshMs);
+    this.cards = new ReadCache(freshMs, { maxEntries: 20_000 });
   }
 
-  /** One page of cards; the total is counted once per filter set, whichever page is asked for. */
+  /**
+   * One page of cards; the total is counted once per filter set, whichever page is asked for. A search that
+   * matches no words answers with the titles spelled nearly like the query.
+   */
   async list(filters: CatalogFilters): Promise<CatalogPage> {
     const { limit: _limit, offset: _offset, ...matching } = filters;
     const [page, count] = await Promise.all([
       this.pages.get(JSON.stringify(filters), () => this.loadItems(filters)),
       this.totals.get(JSON.stringify(matching), () => this.loadTotal(matching)),
     ]);
-    return { items: page.items, total: count.total };
+    if (filters.q && count.total === 0 && page.items.length === 0) {
+      return this.nearSpellings.get(JSON.stringify(filters), () => this.loadNearSpellings(filters));
+    }
+    // A count a moment older than its page never claims fewer courses than the page shows.
+    return { items: page.items, total: Math.max(count.total, filters.offset + page.items.length) };
+  }
+
+  /** Titles with a word spelled like the query (`pyhton` → Python), closest first. */
+  private loadNearSpellings(filters: CatalogFilters): Promise<CatalogPage> {
+    const { whereSql, params, q } = matchingCourses(filters, 'near_title');
+    const order = `public.word_similarity(${q}, c.title) DESC, ${SORTS.newest}`;
+    const sql = pageSql(whereSql, order, `$${params.push(filters.limit)}`, `$${params.push(filters.offset)}`);
+    return inTransaction(this.pool, async (client) => {
+      await client.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${NEAR_SPELLING_THRESHOLD}`);
+      const [items, count] = await Promise.all([
+        client.query<CourseCardView>(sql, params),
+        client.query<{ total: number }>(
+          `SELECT count(*)::int AS total FROM read.course_cards c ${whereSql}`,
+          params.slice(0, -2),
+        ),
+      ]);
+      return { items: items.rows, total: count.rows[0].total };
+    });
   }
 
   private async loadItems(filters: CatalogFilters): Promise<{ items: CourseCardView[] }> {
@@ -173,9 +233,9 @@ export class CourseCatalogQuery {
     return { items: page.rows, total: count.rows[0].total };
   }
 
-  /** The public course page's card (cached like list pages). */
-  getCached(id: string): Promise<CourseCardView> {
-    return this.cards.get(id, () => this.get(id));
+  /** The public course page's card (cached like list pages); a draft is found by its owner and admins only. */
+  async getVisible(id: string, viewer: AuthUser | undefined): Promise<CourseCardView> {
+    return visibleTo(await this.cards.get(id, () => this.get(id)), viewer);
   }
 
   async get(id: string): Promise<CourseCardView> {

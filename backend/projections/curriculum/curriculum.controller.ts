@@ -19,9 +19,9 @@ export class CurriculumController {
   @Get(':id/curriculum')
   @Public()
   async get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined) {
-    const [course, curriculum] = await Promise.all([this.catalog.getCached(id), this.curricula.get(id)]);
+    const [course, curriculum] = await Promise.all([this.catalog.getVisible(id, user), this.curricula.get(id)]);
     // The cached document holds every video URL; each caller gets only those they may watch.
     const modules = await this.access.curriculumFor(user, course, curriculum.modules);
-    return { course, modules, total_lessons: curriculum.total_lessons };
+    return { course, ...curriculum, modules };
   }
 }

@@ -16,7 +16,7 @@ export class CurriculumQuery {
     @Inject(SQL_POOL) private readonly pool: SqlPool,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    this.cache = new ReadCache(config?.CATALOG_CACHE_MS ?? 0, 20_000);
+    this.cache = new ReadCache(config?.CATALOG_CACHE_MS ?? 0, { maxEntries: 20_000 });
   }
 
   /** The course's modules and lessons in order; empty until the projection has seen the course. */

@@ -45,7 +45,11 @@ export class Actors {
     return { ...teacher, token: refreshed.body.access_token };
   }
 
-  async course(teacherToken: string, overrides: Record<string, unknown> = {}): Promise<any> {
+  /**
+   * A course of the teacher's. Published by default, with an empty curriculum: publishing needs a lesson, so
+   * a scaffolding module is added for it and removed again. `{ draft: true }` leaves it an unpublished draft.
+   */
+  async course(teacherToken: string, overrides: Record<string, unknown> = {}, { draft = false } = {}): Promise<any> {
     const created = await this.http.post(
       '/api/course/courses',
       {
@@ -60,6 +64,14 @@ export class Actors {
     );
     if (created.status !== 201)
       throw new Error(`create course failed: ${created.status} ${JSON.stringify(created.body)}`);
-    return created.body;
+    if (draft) return created.body;
+    const id = created.body.id as string;
+    const scaffold = await this.http.post(`/api/course/courses/${id}/modules`, { title: 'Scaffold' }, teacherToken);
+    await this.http.post(`/api/course/modules/${scaffold.body.id}/lessons`, { title: 'L', content: '' }, teacherToken);
+    const published = await this.http.post(`/api/course/courses/${id}/publish`, {}, teacherToken);
+    if (published.status !== 200)
+      throw new Error(`publish course failed: ${published.status} ${JSON.stringify(published.body)}`);
+    await this.http.delete(`/api/course/modules/${scaffold.body.id}`, teacherToken);
+    return published.body;
   }
 }

@@ -60,7 +60,29 @@ export interface Course {
   enrollment_count: number;
   /** Count of 1- to 5-star reviews (index 0 is 1 star). */
   rating_histogram?: number[];
+  /** Drafts are seen by their owner and admins only. */
+  status?: CourseStatus;
   created_at: string;
+}
+
+export type CourseStatus = 'draft' | 'published';
+
+/** A module as its commands answer (without lessons). */
+export interface ModuleRecord {
+  id: string;
+  course_id: string;
+  title: string;
+  order: number;
+}
+
+/** What a teacher writes for a lesson. */
+export interface LessonInput {
+  title: string;
+  content: string;
+  video_url?: string | null;
+  duration_minutes?: number;
+  order?: number;
+  is_preview?: boolean;
 }
 
 export interface LessonSummary {
@@ -95,6 +117,14 @@ export interface Lesson extends LessonSummary {
   content_html?: string | null;
   prev_lesson_id: string | null;
   next_lesson_id: string | null;
+}
+
+export interface LessonPlace {
+  id: string;
+  title: string;
+  course_id: string;
+  is_preview: boolean;
+  course: Course;
 }
 
 export interface Review {
@@ -252,12 +282,15 @@ export class ApiError extends Error {
   readonly detail: string;
   /** Offending fields of a 422, when the server lists them. */
   readonly fields: string[];
+  /** The whole error body, for answers that carry more than `detail` (e.g. a 409's `payment_id`). */
+  readonly body: Record<string, unknown>;
 
-  constructor(status: number, detail: string, fields: string[] = []) {
+  constructor(status: number, detail: string, fields: string[] = [], body: Record<string, unknown> = {}) {
     super(detail);
     this.status = status;
     this.detail = detail;
     this.fields = fields;
+    this.body = body;
   }
 }
 
@@ -346,7 +379,8 @@ async function readError(response: Response): Promise<ApiError> {
       detail = b.message;
     }
   }
-  return new ApiError(response.status, detail, fields);
+  const record = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  return new ApiError(response.status, detail, fields, record);
 }
 
 // ---------------------------------------------------------------- token
@@ -497,15 +531,35 @@ export const identity = {
 // ---------------------------------------------------------------- course
 
 export const courses = {
-  list: (query: CourseQuery = {}, f?: Fetch) =>
-    request<Page<Course>>('GET', '/course/courses', { query: { ...query }, fetch: f }),
+  list: (query: CourseQuery = {}, f?: Fetch, signal?: AbortSignal) =>
+    request<Page<Course>>('GET', '/course/courses', { query: { ...query }, fetch: f, signal }),
   mine: async (f?: Fetch, query: Query = { limit: 100 }) =>
     asPage(await request<Page<Course> | Course[]>('GET', '/course/courses/my', { fetch: f, query })),
   get: (id: string, f?: Fetch) => request<Course>('GET', `/course/courses/${encodeURIComponent(id)}`, { fetch: f }),
   curriculum: (id: string, f?: Fetch) =>
     request<Curriculum>('GET', `/course/courses/${encodeURIComponent(id)}/curriculum`, { fetch: f }),
   create: (input: CreateCourseInput) => request<Course>('POST', '/course/courses', { body: input }),
+  update: (id: string, input: Partial<CreateCourseInput>) =>
+    request<Course>('PUT', `/course/courses/${encodeURIComponent(id)}`, { body: input }),
+  /** 422 while the course has no lessons. */
+  publish: (id: string) => request<Course>('POST', `/course/courses/${encodeURIComponent(id)}/publish`),
+  addModule: (courseId: string, input: { title: string; order?: number }) =>
+    request<ModuleRecord>('POST', `/course/courses/${encodeURIComponent(courseId)}/modules`, { body: input }),
+  updateModule: (id: string, input: { title?: string; order?: number }) =>
+    request<ModuleRecord>('PUT', `/course/modules/${encodeURIComponent(id)}`, { body: input }),
+  removeModule: (id: string) => request<void>('DELETE', `/course/modules/${encodeURIComponent(id)}`),
+  addLesson: (moduleId: string, input: LessonInput) =>
+    request<Lesson>('POST', `/course/modules/${encodeURIComponent(moduleId)}/lessons`, { body: input }),
+  updateLesson: (id: string, input: Partial<LessonInput>) =>
+    request<Lesson>('PUT', `/course/lessons/${encodeURIComponent(id)}`, { body: input }),
+  removeLesson: (id: string) => request<void>('DELETE', `/course/lessons/${encodeURIComponent(id)}`),
+  /** Markdown rendered and sanitized by the server exactly as lessons are served. */
+  previewLesson: (content: string, signal?: AbortSignal) =>
+    request<{ content_html: string }>('POST', '/course/lessons/preview', { body: { content }, signal }),
   lesson: (id: string, f?: Fetch) => request<Lesson>('GET', `/course/lessons/${encodeURIComponent(id)}`, { fetch: f }),
+  /** A lesson's title and course, public like the curriculum (for a lesson the caller may not read yet). */
+  lessonPlace: (id: string, f?: Fetch) =>
+    request<LessonPlace>('GET', `/course/lessons/${encodeURIComponent(id)}/place`, { fetch: f }),
   reviews: async (courseId: string, f?: Fetch, query: Query = { limit: 20 }) =>
     asPage(
       await request<Page<Review> | Review[]>('GET', `/course/reviews/course/${encodeURIComponent(courseId)}`, {
@@ -525,6 +579,7 @@ export const courses = {
 // ---------------------------------------------------------------- payment
 
 export const payments = {
+  mine: (query: Query = { limit: 100 }) => request<Page<Payment>>('GET', '/payment/payments/me', { query }),
   /** Retried with the same `idempotencyKey`, the server answers with the same payment. */
   pay: (courseId: string, amount: Money, idempotencyKey: string) =>
     request<Payment>('POST', '/payment/payments', {

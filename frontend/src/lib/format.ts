@@ -1,50 +1,67 @@
 import type { Course, Level, Role } from './api';
+import { intlLocale, t, type MessageKey } from './i18n/i18n.svelte';
 
 export const LEVELS: readonly Level[] = ['beginner', 'intermediate', 'advanced'];
 
 export function levelLabel(level: Level): string {
-  return level.charAt(0).toUpperCase() + level.slice(1);
+  return t(`level.${level}`);
 }
 
 export function roleLabel(role: Role): string {
-  return role.charAt(0).toUpperCase() + role.slice(1);
+  return t(`role.${role}`);
 }
 
+/** "Free" or the price with its currency ("$19.99", "19,99 $"). */
 export function priceLabel(course: Pick<Course, 'is_free' | 'price'>): string {
-  if (course.is_free) return 'Free';
-  const n = Number(course.price);
-  return Number.isFinite(n) ? `$${n.toFixed(2)}` : `$${course.price ?? ''}`;
+  return course.is_free ? t('price.free') : money(course.price);
 }
 
 /** "4.6" or null when the course has no reviews yet. */
 export function ratingValue(course: Pick<Course, 'avg_rating' | 'review_count'>): string | null {
   const n = Number(course.avg_rating);
   if (!course.review_count || !Number.isFinite(n) || n <= 0) return null;
-  return n.toFixed(1);
+  return decimal(n);
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+type CountedNoun = MessageKey & `count.${string}`;
+
+/** "3 reviews", "3 отзыва": the number with the noun in the language's plural form. */
+export function plural(n: number, noun: CountedNoun): string {
+  return t(noun, { count: n, n: number(n) });
+}
+
+/** One decimal place, e.g. a rating: "4.5", "4,5". */
+export function decimal(n: number): string {
+  return n.toLocaleString(intlLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+export function number(n: number): string {
+  return n.toLocaleString(intlLocale());
+}
+
+/** A whole percentage, the same way everywhere ("33%", "33 %"). */
+export function percent(value: number): string {
+  return (Math.round(value) / 100).toLocaleString(intlLocale(), { style: 'percent' });
 }
 
 export function duration(minutes: number): string {
   if (!minutes || minutes < 1) return '—';
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (!h) return `${m} min`;
-  return m ? `${h} h ${m} min` : `${h} h`;
+  if (!h) return t('duration.minutes', { m });
+  return m ? t('duration.hoursMinutes', { h, m }) : t('duration.hours', { h });
 }
 
 export function dateLabel(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
-    : d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+    : d.toLocaleDateString(intlLocale(), { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-/** "$1,249.50" for a decimal string or number. */
+/** Amounts are US dollars; the language decides how they are written ("$1,249.50", "1 249,50 $"). */
 export function money(value: string | number | null | undefined): string {
   const n = Number(value);
-  if (!Number.isFinite(n)) return value == null ? '—' : `$${value}`;
-  return n.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+  if (value == null || !Number.isFinite(n)) return '—';
+  return n.toLocaleString(intlLocale(), { style: 'currency', currency: 'USD' });
 }

@@ -1,3 +1,5 @@
+import { percent } from './format';
+import { t } from './i18n/i18n.svelte';
 import {
   ApiError,
   enrollment,
@@ -20,12 +22,12 @@ export function resumeLesson(lessons: LessonSummary[], completedIds: readonly st
 }
 
 export function statusLabel(status: ProgressCounts['status']): string {
-  return status === 'completed' ? 'Completed' : status === 'in_progress' ? 'In progress' : 'Enrolled';
+  return t(`status.${status}`);
 }
 
+/** Whole percentages everywhere, so that two views of one progress never disagree ("33%" and "33.3%"). */
 export function percentLabel(p: number): string {
-  const n = Number.isFinite(p) ? Math.max(0, Math.min(100, p)) : 0;
-  return `${Number.isInteger(n) ? n : n.toFixed(1)}%`;
+  return percent(Number.isFinite(p) ? Math.max(0, Math.min(100, p)) : 0);
 }
 
 /** Applies fresh counts (a push or a completion answer) to a progress, keeping its lesson ids. */

@@ -6,7 +6,8 @@
  * handshakes with the token stored at that moment, re-sends the subscriptions that are
  * still wanted (course follows, dashboards) and then calls the `onConnect` listeners,
  * which refetch their state over HTTP: events missed while disconnected are never
- * replayed, so a reconnect must not leave a stale view. When the server refuses the
+ * replayed, so a reconnect must not leave a stale view (the first connection right after
+ * start is skipped: the page has just loaded its state). When the server refuses the
  * token, the connection stops for good (until the next `start()`, e.g. a new login).
  *
  * Components use `onLive(event, handler)`, `onLiveConnect(handler)`, `followCourse(id)`
@@ -18,6 +19,9 @@ import { getToken } from './api';
 
 export type LiveEvent = keyof ServerToClientEvents;
 export type LivePayload<E extends LiveEvent> = Parameters<ServerToClientEvents[E]>[0];
+/** A first connection within this long of starting finds the page's HTTP state still current. */
+const FIRST_CONNECT_FRESH_MS = 5_000;
+
 export type LiveStatus = 'offline' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -99,7 +103,7 @@ class Live {
     return () => set.delete(h);
   }
 
-  /** Calls `handler` after every (re)connection, once the subscriptions were re-sent. */
+  /** Calls `handler` after every reconnection (and a late first connection), once the subscriptions were re-sent. */
   onConnect(handler: () => void): () => void {
     this.#connectHandlers.add(handler);
     return () => this.#connectHandlers.delete(handler);
@@ -150,6 +154,8 @@ class Live {
   }
 
   #wire(socket: LiveSocket, run: number): void {
+    const wiredAt = Date.now();
+    let connectedBefore = false;
     socket.on('connect', () => {
       if (run !== this.#run) return;
       this.#clearRetry();
@@ -159,6 +165,11 @@ class Live {
       for (const courseId of this.#dashboards.keys()) {
         this.#request('dashboard.subscribe', courseId, (ack) => this.#dashboardAck(courseId, ack));
       }
+      // The first connection, made while the page was loading its state over HTTP, has nothing to catch up on:
+      // refetching then would only repeat the page's own requests.
+      const firstRightAfterLoad = !connectedBefore && Date.now() - wiredAt < FIRST_CONNECT_FRESH_MS;
+      connectedBefore = true;
+      if (firstRightAfterLoad) return;
       for (const handler of [...this.#connectHandlers]) {
         try {
           handler();
@@ -242,7 +253,7 @@ export function onLive<E extends LiveEvent>(event: E, handler: (payload: LivePay
   $effect(() => live.on(event, handler));
 }
 
-/** Runs `handler` after every (re)connection while the component is mounted (refetch state here). */
+/** Runs `handler` after every reconnection while the component is mounted (refetch state here). */
 export function onLiveConnect(handler: () => void): void {
   $effect(() => live.onConnect(handler));
 }

@@ -43,6 +43,16 @@ describe('ReadCache', () => {
     expect(await cache.get('k', failing)).toEqual({ n: 1 });
   });
 
+  it('reloads an entry that has been stale for longer than the stale window instead of answering with it', async () => {
+    const cache = new ReadCache<{ n: number }>(10, { staleMs: 20 });
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    await cache.get('k', load);
+    await sleep(50);
+    expect(await cache.get('k', load)).toEqual({ n: 2 });
+    expect(loads).toBe(2);
+  });
+
   it('with no freshness, always loads', async () => {
     const cache = new ReadCache<{ n: number }>(0);
     let loads = 0;

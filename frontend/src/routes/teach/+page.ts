@@ -3,6 +3,9 @@ import { access } from '$lib/guard';
 import { SESSION_DEPENDENCY } from '$lib/session.svelte';
 import type { PageLoad } from './$types';
 
+// Only the signed-in user's own data: rendered in the browser, where the session is known.
+export const ssr = false;
+
 export const load: PageLoad = async ({ fetch, depends, parent }) => {
   depends(SESSION_DEPENDENCY);
   await parent();

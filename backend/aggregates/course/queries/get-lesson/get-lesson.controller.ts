@@ -21,6 +21,7 @@ interface LessonRow {
   order: number;
   is_preview: boolean;
   is_free: boolean;
+  status: string;
   teacher_id: string;
   prev_lesson_id: string | null;
   next_lesson_id: string | null;
@@ -46,7 +47,7 @@ export class GetLessonController {
           WHERE l.course_id = (SELECT course_id FROM course.lessons WHERE id = $1)
          WINDOW w AS (ORDER BY m.position, m.created_at, m.id, l.position, l.created_at, l.id))
        SELECT l.id, l.module_id, l.course_id, l.title, l.content, l.video_url, l.duration_minutes,
-              l.position AS "order", l.is_preview, c.is_free, c.teacher_id, o.prev_lesson_id, o.next_lesson_id
+              l.position AS "order", l.is_preview, c.is_free, c.status, c.teacher_id, o.prev_lesson_id, o.next_lesson_id
          FROM course.lessons l
          JOIN course.courses c ON c.id = l.course_id
          JOIN ordered o ON o.id = l.id
@@ -55,12 +56,15 @@ export class GetLessonController {
     );
     const lesson = rows[0];
     if (!lesson) throw new NotFoundError('Lesson not found');
+    const isOwnerOrAdmin = user?.role === 'admin' || user?.id === lesson.teacher_id;
+    // A draft's lessons do not exist for anyone else yet.
+    if (lesson.status !== 'published' && !isOwnerOrAdmin) throw new NotFoundError('Lesson not found');
     await this.access.assertMayRead(user, lesson, {
       id: lesson.course_id,
       is_free: lesson.is_free,
       teacher_id: lesson.teacher_id,
     });
-    const { is_free: _free, teacher_id: _teacher, ...view } = lesson;
+    const { is_free: _free, status: _status, teacher_id: _teacher, ...view } = lesson;
     const contentHtml = renderLessonMarkdown(lesson.content, { imageHosts: this.config.LESSON_IMAGE_HOSTS });
     return { ...view, content_html: contentHtml };
   }

@@ -6,7 +6,7 @@ import { AggregateActors } from '../../../../src/platform/actors/aggregate-actor
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
 import { ConflictError, PaymentRequiredError } from '../../../../src/platform/domain/errors.js';
-import { CourseCatalogQuery } from '../../../../projections/course-catalog/course-catalog.query.js';
+import { CourseCatalogQuery, visibleTo } from '../../../../projections/course-catalog/course-catalog.query.js';
 import { PaymentsQuery } from '../../../payment/payments.query.js';
 import { Enrollment } from '../../enrollment.aggregate.js';
 import { enrollmentMailbox } from '../../enrollment-actors.js';
@@ -33,7 +33,8 @@ export class EnrollHandler implements ICommandHandler<EnrollCommand, Enrollment>
   ) {}
 
   async execute({ student, courseId, paymentId }: EnrollCommand): Promise<Enrollment> {
-    const course = await this.catalog.get(courseId);
+    // A draft is not open for enrollment: it does not exist for students yet (404).
+    const course = visibleTo(await this.catalog.get(courseId), student);
     let payment: string | null = null;
     if (!course.is_free) {
       const paid = await this.payments.completedPayment(student.id, courseId, paymentId);

@@ -11,9 +11,10 @@ export const load: PageLoad = async ({ params, fetch, depends, parent }) => {
     (page): { items: Review[]; total: number } => page,
     () => null,
   );
-  let course, curriculum;
+  let curriculum;
   try {
-    [course, curriculum] = await Promise.all([courses.get(params.id, fetch), courses.curriculum(params.id, fetch)]);
+    // The curriculum answer carries the course card too: one request for both.
+    curriculum = await courses.curriculum(params.id, fetch);
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) error(404, 'This course does not exist (or was removed).');
     error(e instanceof ApiError && e.status >= 400 ? e.status : 502, errorMessage(e));
@@ -28,5 +29,5 @@ export const load: PageLoad = async ({ params, fetch, depends, parent }) => {
       progressError = errorMessage(e);
     }
   }
-  return { course, curriculum, reviews: await reviews, progress, progressError };
+  return { course: curriculum.course, curriculum, reviews: await reviews, progress, progressError };
 };

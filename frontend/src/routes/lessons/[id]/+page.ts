@@ -1,4 +1,4 @@
-import { ApiError, courses, errorMessage, type CourseProgress, type Lesson } from '$lib/api';
+import { ApiError, courses, errorMessage, type CourseProgress, type Lesson, type LessonPlace } from '$lib/api';
 import { progressOrNull } from '$lib/learning';
 import { session, SESSION_DEPENDENCY } from '$lib/session.svelte';
 import type { PageLoad } from './$types';
@@ -11,7 +11,8 @@ interface Extra {
 }
 
 export type LessonResult =
-  ({ lesson: Lesson; status: 200; detail: null } & Extra) | ({ lesson: null; status: number; detail: string } & Extra);
+  | ({ lesson: Lesson; status: 200; detail: null; place: null } & Extra)
+  | ({ lesson: null; status: number; detail: string; place: LessonPlace | null } & Extra);
 
 export const load: PageLoad = async ({ params, fetch, depends, parent }): Promise<LessonResult> => {
   // Who may read a lesson depends on who is logged in.
@@ -22,11 +23,21 @@ export const load: PageLoad = async ({ params, fetch, depends, parent }): Promis
     lesson = await courses.lesson(params.id, fetch);
   } catch (e) {
     const status = e instanceof ApiError ? e.status : 0;
-    return { lesson: null, status, detail: errorMessage(e), courseTitle: null, progress: null };
+    // A lesson that may not be read yet still names its course, to go back to it or enroll.
+    const place =
+      status === 401 || status === 403 ? await courses.lessonPlace(params.id, fetch).catch(() => null) : null;
+    return {
+      lesson: null,
+      status,
+      detail: errorMessage(e),
+      place,
+      courseTitle: place?.course.title ?? null,
+      progress: null,
+    };
   }
   const [course, progress] = await Promise.all([
     courses.get(lesson.course_id, fetch).catch(() => null),
     session.user?.role === 'student' ? progressOrNull(lesson.course_id, fetch).catch(() => null) : null,
   ]);
-  return { lesson, status: 200, detail: null, courseTitle: course?.title ?? null, progress };
+  return { lesson, status: 200, detail: null, place: null, courseTitle: course?.title ?? null, progress };
 };

@@ -2,6 +2,9 @@ import { ApiError, courses, errorMessage, type Course, type CourseDashboard } fr
 import { session, SESSION_DEPENDENCY } from '$lib/session.svelte';
 import type { PageLoad } from './$types';
 
+// Only the signed-in user's own data: rendered in the browser, where the session is known.
+export const ssr = false;
+
 export type DashboardLoad = {
   access: 'anonymous' | 'forbidden' | 'granted';
   course: Course | null;
