@@ -115,6 +115,12 @@ const ROWS: Row[] = [
     body: () => ({ title: 'Renamed lesson' }),
   }),
   row('DELETE', '/api/course/lessons/{id}', async (w) => ({ id: await w.fresh.lesson() }), only(204, ['owner'])),
+  // Publishing an already published course changes nothing, so every caller can try the same one.
+  row('POST', '/api/course/courses/{id}/publish', (w) => ({ id: w.ids.course }), only(200, ['owner'])),
+  row('POST', '/api/course/lessons/preview', none, only(200, [...TEACHERS, 'admin']), {
+    body: () => ({ content: '**bold** [link](https://example.com)' }),
+  }),
+  row('GET', '/api/course/lessons/{id}/place', (w) => ({ id: w.ids.lesson }), everyone(200)),
   // reviews: only the enrolled student may post; only the author may edit
   row('POST', '/api/course/reviews', none, only(201, ['student']), {
     body: (w) => ({ course_id: w.ids.course, rating: 5, comment: 'Great' }),
