@@ -125,8 +125,8 @@ export class CourseCatalogQuery {
   ) {
     const freshMs = config?.CATALOG_CACHE_MS ?? 0;
     this.pages = new ReadCache(freshMs);
-    // A broad word's count is the costliest query: counts stay fresh twice as long, still only seconds old.
-    this.totals = new ReadCache(freshMs * 2);
+    // A broad word's count is the costliest query (CATALOG_COUNT_CACHE_MS); never fresher than its pages.
+    this.totals = new ReadCache(freshMs && Math.max(freshMs, config?.CATALOG_COUNT_CACHE_MS ?? 0));
     this.nearSpellings = new ReadCache(freshMs);
     this.cards = new ReadCache(freshMs, { maxEntries: 20_000 });
   }

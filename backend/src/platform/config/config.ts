@@ -55,6 +55,12 @@ const schema = z.object({
   RECONCILE_GRACE_MS: z.coerce.number().int().min(100).default(10_000),
   /** How long a catalog page or search result is served from memory before it is refreshed (0: never cached). */
   CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /**
+   * How long a result count (the `total` of a catalog page or search) is reused. Counting every match of a
+   * common word costs a hundred times a page; a count may be this much older than its page, and never claims
+   * fewer courses than the page shows. 0: as fresh as pages.
+   */
+  CATALOG_COUNT_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** Built SvelteKit handler served for every non-API path; empty disables the frontend. */
   FRONTEND_HANDLER: z.string().default(''),
   /** Lockout: failed logins of one account from one client address within the window. */
