@@ -2,9 +2,9 @@ import type { DomainEvent } from '../src/platform/domain/domain-event.js';
 import { CourseEvents, type CourseDetails, type CurriculumRevised } from './course/course.events.js';
 import { EnrollmentEvents, type EnrollmentState, type LessonCompletedPayload } from './enrollment/enrollment.events.js';
 import { IdentityEvents, type UserSnapshot } from './identity/user.events.js';
-import { NotificationEvents, type NotificationView } from './notification/notification.aggregate.js';
-import { PaymentEvents, type PaymentCompletedPayload } from './payment/payment.aggregate.js';
-import { ReviewEvents, type ReviewEditedPayload, type ReviewPostedPayload } from './review/review.aggregate.js';
+import { NotificationEvents, type NotificationView } from './notification/notification.events.js';
+import { PaymentEvents, type PaymentCompletedPayload } from './payment/payment.events.js';
+import { ReviewEvents, type ReviewEditedPayload, type ReviewPostedPayload } from './review/review.events.js';
 
 /**
  * Every event the aggregates record, by type, with its payload: the one catalogue projections, policies and

@@ -1,8 +1,8 @@
 import type { AnyEvent } from '../aggregates/event-catalogue.js';
 import { CourseEvents } from '../aggregates/course/course.events.js';
 import { EnrollmentEvents } from '../aggregates/enrollment/enrollment.events.js';
-import { PaymentEvents } from '../aggregates/payment/payment.aggregate.js';
-import { ReviewEvents } from '../aggregates/review/review.aggregate.js';
+import { PaymentEvents } from '../aggregates/payment/payment.events.js';
+import { ReviewEvents } from '../aggregates/review/review.events.js';
 
 /** The course an event concerns, for the events that concern one. */
 export function courseOfEvent(event: AnyEvent): string | undefined {

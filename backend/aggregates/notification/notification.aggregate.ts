@@ -1,21 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
-
-export const NotificationEvents = {
-  NotificationCreated: 'notification.NotificationCreated',
-  NotificationRead: 'notification.NotificationRead',
-} as const;
-
-/** The notification object as the API and live pushes show it. */
-export interface NotificationView {
-  id: string;
-  user_id: string;
-  type: string;
-  title: string;
-  body: string;
-  is_read: boolean;
-  created_at: string;
-}
+import { NotificationEvents, type NotificationView } from './notification.events.js';
 
 /** A message to one user; most are produced by the server from domain events, a few sent by admins. */
 @Entity({ schema: 'notification', tableName: 'notifications' })

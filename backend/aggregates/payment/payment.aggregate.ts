@@ -1,18 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
 import { UnprocessableError } from '../../src/platform/domain/errors.js';
-
-export const PaymentEvents = {
-  PaymentCompleted: 'payment.PaymentCompleted',
-} as const;
-
-export interface PaymentCompletedPayload {
-  paymentId: string;
-  studentId: string;
-  courseId: string;
-  amount: string;
-  createdAt: string;
-}
+import { PaymentEvents, type PaymentCompletedPayload } from './payment.events.js';
 
 /**
  * A student's payment for one course. The provider is a mock that always succeeds, so a payment is

@@ -2,27 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
 import { after } from '../../src/platform/domain/clock.js';
 import { ForbiddenError } from '../../src/platform/domain/errors.js';
-
-export const ReviewEvents = {
-  ReviewPosted: 'course.ReviewPosted',
-  ReviewEdited: 'course.ReviewEdited',
-} as const;
-
-export interface ReviewPostedPayload {
-  reviewId: string;
-  courseId: string;
-  studentId: string;
-  rating: number;
-  createdAt: string;
-}
-
-export interface ReviewEditedPayload {
-  reviewId: string;
-  courseId: string;
-  studentId: string;
-  previousRating: number;
-  rating: number;
-}
+import { ReviewEvents, type ReviewEditedPayload, type ReviewPostedPayload } from './review.events.js';
 
 /** A student's one review of one course. */
 @Entity({ schema: 'course', tableName: 'reviews' })

@@ -9,7 +9,7 @@ import { rooms } from '../../src/platform/realtime/rooms.js';
 import type { AnyEvent, EventMap } from '../../aggregates/event-catalogue.js';
 import { CourseEvents, type CourseDetails } from '../../aggregates/course/course.events.js';
 import { EnrollmentEvents } from '../../aggregates/enrollment/enrollment.events.js';
-import { ReviewEvents } from '../../aggregates/review/review.aggregate.js';
+import { ReviewEvents } from '../../aggregates/review/review.events.js';
 import { reviewStats } from '../review-stats.js';
 
 /** Course events carry the full details of their version; a stale one never overwrites a newer card. */

@@ -6,10 +6,10 @@ import { handlerMap, type Projection } from '../../src/platform/projection/proje
 import type { AnyEvent, EventMap } from '../../aggregates/event-catalogue.js';
 import { IdentityEvents } from '../../aggregates/identity/user.events.js';
 import { EnrollmentEvents } from '../../aggregates/enrollment/enrollment.events.js';
-import { PaymentEvents } from '../../aggregates/payment/payment.aggregate.js';
-import { ReviewEvents } from '../../aggregates/review/review.aggregate.js';
+import { PaymentEvents } from '../../aggregates/payment/payment.events.js';
+import { ReviewEvents } from '../../aggregates/review/review.events.js';
 import { courseOfEvent } from '../course-of-event.js';
-import { NotificationEvents, type NotificationView } from '../../aggregates/notification/notification.aggregate.js';
+import { NotificationEvents, type NotificationView } from '../../aggregates/notification/notification.events.js';
 
 interface Notice {
   userId: string;

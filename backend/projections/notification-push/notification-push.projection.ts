@@ -3,7 +3,7 @@ import { handlerMap, type Projection } from '../../src/platform/projection/proje
 import { LiveEmitter } from '../../src/platform/realtime/live-emitter.js';
 import { rooms } from '../../src/platform/realtime/rooms.js';
 import type { AnyEvent, EventMap } from '../../aggregates/event-catalogue.js';
-import { NotificationEvents } from '../../aggregates/notification/notification.aggregate.js';
+import { NotificationEvents } from '../../aggregates/notification/notification.events.js';
 
 /**
  * Pushes each new notification to its recipient once it is committed. It keeps no read model; its

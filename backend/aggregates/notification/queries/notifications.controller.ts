@@ -7,7 +7,7 @@ import type { AuthUser } from '../../../src/platform/auth/auth-user.js';
 import type { SqlPool } from '../../../src/platform/database/pg-pool.js';
 import { UuidParam, ValidBody, ValidQuery, fields } from '../../../src/platform/http/validation.js';
 import { SQL_POOL } from '../../../src/platform/platform.module.js';
-import type { NotificationView } from '../notification.aggregate.js';
+import type { NotificationView } from '../notification.events.js';
 import { MarkNotificationReadCommand } from '../commands/mark-read/mark-read.handler.js';
 import { SendNoticeCommand } from '../commands/send-notice/send-notice.handler.js';
 

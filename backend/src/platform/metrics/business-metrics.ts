@@ -3,8 +3,8 @@ import { ROLES } from '../auth/auth-user.js';
 import type { RecordedEvent } from '../domain/domain-event.js';
 import { IdentityEvents, type UserSnapshot } from '../../../aggregates/identity/user.events.js';
 import { EnrollmentEvents, type EnrollmentState } from '../../../aggregates/enrollment/enrollment.events.js';
-import { PaymentEvents, type PaymentCompletedPayload } from '../../../aggregates/payment/payment.aggregate.js';
-import { ReviewEvents, type ReviewPostedPayload } from '../../../aggregates/review/review.aggregate.js';
+import { PaymentEvents, type PaymentCompletedPayload } from '../../../aggregates/payment/payment.events.js';
+import { ReviewEvents, type ReviewPostedPayload } from '../../../aggregates/review/review.events.js';
 import { registry } from './metrics.js';
 
 function counter(name: string, help: string, labelNames: string[] = []): Counter {

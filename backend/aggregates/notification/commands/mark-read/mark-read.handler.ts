@@ -2,7 +2,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { NotFoundError } from '../../../../src/platform/domain/errors.js';
-import { Notification, type NotificationView } from '../../notification.aggregate.js';
+import { Notification } from '../../notification.aggregate.js';
+import type { NotificationView } from '../../notification.events.js';
 
 export class MarkNotificationReadCommand extends Command<NotificationView> {
   constructor(

@@ -6,7 +6,8 @@ import type { SqlPool } from '../../../../src/platform/database/pg-pool.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
 import { NotFoundError } from '../../../../src/platform/domain/errors.js';
 import { SQL_POOL } from '../../../../src/platform/platform.module.js';
-import { Notification, type NotificationView } from '../../notification.aggregate.js';
+import { Notification } from '../../notification.aggregate.js';
+import type { NotificationView } from '../../notification.events.js';
 
 /** An admin's manual notice to one user. */
 export class SendNoticeCommand extends Command<NotificationView> {
