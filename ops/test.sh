@@ -9,6 +9,8 @@ bash ops/install.sh
 echo "== lint and formatting"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
+echo "== layers (dependency-cruiser, .dependency-cruiser.cjs)"
+npx depcruise --config .dependency-cruiser.cjs backend frontend/src
 echo "== type checks and builds"
 (cd backend && npx tsc -p tsconfig.test.json)
 npm run build --silent

@@ -1,0 +1,57 @@
+/**
+ * The layers of the codebase, checked by `npm run lint` (dependency-cruiser). Each rule says which way a
+ * dependency may not point, and why.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-knows-no-read-side-or-http',
+      comment:
+        'An aggregate and its events decide and record; they know nothing of read models, HTTP or the framework.',
+      severity: 'error',
+      from: { path: '^backend/aggregates/[^/]+/[^/]+\\.(aggregate|events)\\.ts$' },
+      to: { path: ['^backend/projections/', '^backend/src/platform/http/', '^node_modules/(@nestjs|fastify)'] },
+    },
+    {
+      name: 'projections-follow-events-only',
+      comment:
+        'A projection reads events (their *.events.ts and the catalogue) and the platform; never commands, handlers or aggregates.',
+      severity: 'error',
+      from: { path: '^backend/projections/.+\\.projection\\.ts$' },
+      to: {
+        path: '^backend/aggregates/',
+        pathNot: ['\\.events\\.ts$', '^backend/aggregates/event-catalogue\\.ts$'],
+      },
+    },
+    {
+      name: 'platform-is-below-the-domain',
+      comment: 'The platform serves every aggregate and read model, so it imports none of them (events excepted).',
+      severity: 'error',
+      from: { path: '^backend/src/platform/' },
+      to: {
+        path: '^backend/(aggregates|projections)/',
+        pathNot: ['\\.events\\.ts$', '^backend/aggregates/event-catalogue\\.ts$'],
+      },
+    },
+    {
+      name: 'frontend-shares-only-contracts',
+      comment: 'The frontend talks to the backend over HTTP and Socket.IO; the only shared code is contracts/.',
+      severity: 'error',
+      from: { path: '^frontend/' },
+      to: { path: '^backend/' },
+    },
+    {
+      name: 'no-cycles-in-the-domain',
+      comment: 'Aggregates and read models stay a tree: a cycle means two of them know each other too well.',
+      severity: 'error',
+      from: { path: '^backend/(aggregates|projections)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|build|\\.svelte-kit|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'backend/tsconfig.json' },
+  },
+};
