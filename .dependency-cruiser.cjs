@@ -34,6 +34,13 @@ module.exports = {
       },
     },
     {
+      name: 'controllers-reach-no-sql',
+      comment: 'A controller maps HTTP to a command or a query; SQL lives in query classes and handlers.',
+      severity: 'error',
+      from: { path: '^backend/(aggregates|projections)/.+\\.controller\\.ts$' },
+      to: { path: '^backend/src/platform/database/pg-pool\\.ts$' },
+    },
+    {
       name: 'frontend-shares-only-contracts',
       comment: 'The frontend talks to the backend over HTTP and Socket.IO; the only shared code is contracts/.',
       severity: 'error',

@@ -17,6 +17,7 @@ import { LessonController } from './commands/update-lesson/lesson.controller.js'
 import { UpdateLessonHandler } from './commands/update-lesson/update-lesson.handler.js';
 import { ModuleController } from './commands/update-module/module.controller.js';
 import { UpdateModuleHandler } from './commands/update-module/update-module.handler.js';
+import { LessonsQuery } from './queries/get-lesson/lessons.query.js';
 import { GetLessonController } from './queries/get-lesson/get-lesson.controller.js';
 import { PreviewLessonController } from './queries/preview-lesson/preview-lesson.controller.js';
 
@@ -44,6 +45,7 @@ import { PreviewLessonController } from './queries/preview-lesson/preview-lesson
     AddLessonHandler,
     UpdateLessonHandler,
     RemoveLessonHandler,
+    LessonsQuery,
   ],
 })
 export class CourseModule {}

@@ -29,4 +29,15 @@ export class CurriculumQuery {
       return rows[0] ?? { modules: [], total_lessons: 0 };
     });
   }
+
+  /** Where a lesson sits: its title, course and whether it is a preview (undefined for an unknown lesson). */
+  async placeOf(
+    lessonId: string,
+  ): Promise<{ id: string; title: string; course_id: string; is_preview: boolean } | undefined> {
+    const { rows } = await this.pool.query<{ id: string; title: string; course_id: string; is_preview: boolean }>(
+      'SELECT lesson_id AS id, title, course_id, is_preview FROM read.course_lessons WHERE lesson_id = $1',
+      [lessonId],
+    );
+    return rows[0];
+  }
 }
