@@ -3,13 +3,5 @@ export const NotificationEvents = {
   NotificationRead: 'notification.NotificationRead',
 } as const;
 
-/** The notification object as the API and live pushes show it. */
-export interface NotificationView {
-  id: string;
-  user_id: string;
-  type: string;
-  title: string;
-  body: string;
-  is_read: boolean;
-  created_at: string;
-}
+/** The notification object as the API and live pushes show it (the live contract's shape). */
+export type { LiveNotification as NotificationView } from '@eduplatform/contracts';

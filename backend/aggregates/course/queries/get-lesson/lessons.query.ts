@@ -1,17 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlPool } from '../../../../src/platform/database/pg-pool.js';
 import { SQL_POOL } from '../../../../src/platform/platform.module.js';
+import type { LessonView } from '../../course.views.js';
 
-export interface LessonRow {
-  id: string;
-  module_id: string;
-  course_id: string;
-  title: string;
-  content: string;
-  video_url: string | null;
-  duration_minutes: number;
-  order: number;
-  is_preview: boolean;
+/** A lesson as served, with the course facts its access rule needs and its neighbours in course order. */
+export interface LessonRow extends LessonView {
   is_free: boolean;
   status: string;
   teacher_id: string;
