@@ -10,10 +10,10 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import type { SqlPool } from '../platform/database/pg-pool.js';
 import { OutboxRelay } from '../platform/outbox/outbox-relay.js';
 import type { Redis } from 'ioredis';
-import { probe } from '../platform/health/probe.js';
+import { readiness } from '../platform/health/readiness.js';
 import { registerPipelineGauges } from '../platform/metrics/platform-gauges.js';
 import { OutboxReconciler } from '../platform/outbox/outbox-reconciler.js';
-import { PipelineHealthProbe, summarize } from '../platform/outbox/pipeline-health.js';
+import { PipelineHealthProbe } from '../platform/outbox/pipeline-health.js';
 import { PlatformModule, REDIS, SQL_POOL } from '../platform/platform.module.js';
 import { PROJECTIONS, type Projection } from '../platform/projection/projection.js';
 import { ProjectionRunner, routeEvents } from '../platform/projection/projection-runner.js';
@@ -66,21 +66,8 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Ready while Postgres and Redis answer; the pipeline's backlog and failures are reported alongside. */
-  async readiness(): Promise<{ ready: boolean; body: object }> {
-    const [postgres, redis] = await Promise.all([
-      probe(() => this.pool.query('SELECT 1')),
-      probe(() => this.redis.ping()),
-    ]);
-    const pipeline = await this.pipeline.read().catch(() => undefined);
-    const ready = postgres === 'ok' && redis === 'ok';
-    return {
-      ready,
-      body: {
-        status: ready ? 'ok' : 'unavailable',
-        checks: { postgres, redis },
-        pipeline: pipeline && summarize(pipeline),
-      },
-    };
+  readiness(): Promise<{ ready: boolean; body: object }> {
+    return readiness(this.pool, this.redis, this.pipeline);
   }
 }
 

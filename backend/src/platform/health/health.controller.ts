@@ -6,8 +6,8 @@ import { Public } from '../auth/access.js';
 import type { SqlPool } from '../database/pg-pool.js';
 import { registry } from '../metrics/metrics.js';
 import { REDIS, SQL_POOL } from '../platform.module.js';
-import { PipelineHealthProbe, summarize } from '../outbox/pipeline-health.js';
-import { probe } from './probe.js';
+import { PipelineHealthProbe } from '../outbox/pipeline-health.js';
+import { readiness } from './readiness.js';
 
 @ApiExcludeController()
 @Controller()
@@ -28,22 +28,13 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /**
-   * Ready to serve: its own dependencies, Postgres and Redis, answer. The event pipeline (backlog, oldest
-   * unrelayed event, quarantined rows, failed events) is reported alongside but never makes the api unready:
-   * a stopped worker must not take every api replica out of a load balancer.
-   */
+  /** Ready to serve (see `readiness`): 200, or 503 when Postgres or Redis does not answer. */
   @Get('health/ready')
   @Public()
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
-    const [postgres, redis] = await Promise.all([
-      probe(() => this.pool.query('SELECT 1')),
-      probe(() => this.redis.ping()),
-    ]);
-    const pipeline = await this.pipeline.read().then(summarize, () => undefined);
-    const ok = postgres === 'ok' && redis === 'ok';
-    void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis }, pipeline };
+    const { ready, body } = await readiness(this.pool, this.redis, this.pipeline);
+    void reply.status(ready ? 200 : 503);
+    return body;
   }
 
   @Get('metrics')
