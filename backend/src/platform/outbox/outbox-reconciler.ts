@@ -1,19 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { inTransaction, type SqlPool } from '../database/pg-pool.js';
-import type { DomainEvent } from '../domain/domain-event.js';
 import { projectionRequeued } from '../metrics/metrics.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
-import {
-  OUTBOX_EVENT_COLUMNS,
-  OUTBOX_SCHEMAS,
-  toDomainEvent,
-  type OutboxRow,
-  type OutboxSchema,
-} from './outbox-schemas.js';
+import { OUTBOX_SCHEMAS, toDomainEvent, type OutboxRow, type OutboxSchema } from './outbox-schemas.js';
 
 const SCAN_LIMIT = 5_000;
-const JOB_SIZE = 500;
 
 interface MissingRow extends OutboxRow {
   projection: string;
@@ -92,9 +84,7 @@ export class OutboxReconciler {
       const { since, horizon } = window[0];
       const { rows } = await sql.query<MissingRow>(
         `WITH routes AS (SELECT * FROM unnest($1::text[], $2::text[]) AS r(event_type, projection))
-         SELECT r.projection, o.published_at, ${OUTBOX_EVENT_COLUMNS.split(', ')
-           .map((c) => `o.${c}`)
-           .join(', ')}
+         SELECT r.projection, o.*
            FROM ${schema}.outbox o JOIN routes r USING (event_type)
           WHERE o.published_at >= $3 AND o.published_at < $4 AND o.quarantined_at IS NULL
             AND NOT EXISTS (SELECT 1 FROM read.applied_events a WHERE a.projection = r.projection AND a.event_id = o.event_id)
@@ -114,22 +104,17 @@ export class OutboxReconciler {
     });
     if (missing.length === 0) return 0;
 
-    const perProjection = new Map<string, DomainEvent[]>();
-    for (const row of missing) {
-      const list = perProjection.get(row.projection) ?? [];
-      list.push(toDomainEvent(row));
-      perProjection.set(row.projection, list);
-    }
-    // Resent batches are named by their first event and the pass's time slot: two workers reconciling in
-    // the same slot add one job, and a later pass can send the same events again if they are still missing.
+    const perProjection = new Map(
+      [...Map.groupBy(missing, (row) => row.projection)].map(([projection, rows]) => [
+        projection,
+        rows.map(toDomainEvent),
+      ]),
+    );
+    // A resend is named by its first event and the pass's time slot: two workers reconciling in the same slot
+    // add one job, and a later pass can send the same events again if they are still missing.
     const slot = Math.floor(Date.now() / this.config.RECONCILE_GRACE_MS);
-    for (const [projection, events] of perProjection) {
-      for (let i = 0; i < events.length; i += JOB_SIZE) {
-        const chunk = events.slice(i, i + JOB_SIZE);
-        await this.queues.addBatches(new Map([[projection, chunk]]), `resend-${chunk[0].id}-${chunk.length}-${slot}`);
-      }
-      projectionRequeued.inc({ projection }, events.length);
-    }
+    await this.queues.addBatches(perProjection, `resend-${missing[0].event_id}-${missing.length}-${slot}`);
+    for (const [projection, events] of perProjection) projectionRequeued.inc({ projection }, events.length);
     this.logger.warn(
       `resent ${missing.length} events from the ${schema} outbox: ${[...perProjection].map(([p, e]) => `${p} ${e.length}`).join(', ')}`,
     );

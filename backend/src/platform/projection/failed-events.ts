@@ -45,15 +45,17 @@ export async function replayFailedEvents(
       );
       for (const row of rows) events.set(row.event_id, toDomainEvent(row));
     }
-    const perProjection = new Map<string, DomainEvent[]>();
-    for (const f of failed) {
-      const event = events.get(f.event_id);
-      if (!event) continue; // pruned from its outbox with the retention window: nothing left to send
-      perProjection.set(f.projection, [...(perProjection.get(f.projection) ?? []), event]);
-    }
+    // An event pruned from its outbox with the retention window has nothing left to send.
+    const sendable = failed.filter((f) => events.has(f.event_id));
+    const perProjection = new Map(
+      [...Map.groupBy(sendable, (f) => f.projection)].map(([projection, list]) => [
+        projection,
+        list.map((f) => events.get(f.event_id)!),
+      ]),
+    );
     // Queued inside the transaction: if Redis refuses, the failures stay recorded.
     await queues.addBatches(perProjection, `replay-${Date.now()}`);
-    return [...perProjection.values()].reduce((n, list) => n + list.length, 0);
+    return sendable.length;
   });
   return replayed;
 }

@@ -5,6 +5,9 @@ import type { ProjectionJob } from '../projection/projection-runner.js';
 import { projectionQueueName } from '../projection/projection.js';
 import { redisEndpoint } from './redis.js';
 
+/** Events per job: a relay claim's worth, so a job's transaction stays short. */
+const JOB_SIZE = 500;
+
 /**
  * Failing jobs are retried with exponential backoff; events still failing on the last attempt are recorded in
  * Postgres (`read.failed_events`), so a failed job kept here for a day is only a trace. Completed jobs are
@@ -43,13 +46,18 @@ export class ProjectionQueues {
     return queue;
   }
 
-  /** One job per projection with its events; `batchId` (unique per batch) becomes part of the job id. */
+  /**
+   * Queues each projection's events as jobs of at most JOB_SIZE events, in order. `batchId` names the batch in
+   * the job ids: the same batch sent again while its jobs are still queued adds nothing.
+   */
   async addBatches(perProjection: ReadonlyMap<string, readonly DomainEvent[]>, batchId: string): Promise<void> {
     await Promise.all(
-      [...perProjection].map(([projection, events]) => {
-        const data: ProjectionJob = { events: [...events] };
-        return this.get(projection).add('events', data, { jobId: `${projection}-${batchId}` });
-      }),
+      [...perProjection].flatMap(([projection, events]) =>
+        Array.from({ length: Math.ceil(events.length / JOB_SIZE) }, (_, n) => {
+          const data: ProjectionJob = { events: events.slice(n * JOB_SIZE, (n + 1) * JOB_SIZE) };
+          return this.get(projection).add('events', data, { jobId: `${projection}-${batchId}-${n}` });
+        }),
+      ),
     );
   }
 
