@@ -11,8 +11,18 @@ node_is_recent() {
 if ! node_is_recent; then
   if [ "$(id -u)" = 0 ]; then prefix=/opt/node24; else prefix="${HOME}/.cache/eduplatform/node24"; fi
   if [ ! -x "${prefix}/bin/node" ]; then
-    echo "Node.js >= 22.17 not found; installing Node 24 into ${prefix}" >&2
-    npm install --global --prefix "${prefix}" --no-audit --no-fund node@24 >&2
+    # Several checkouts may start at once: one installs (into a scratch prefix, moved into place whole) while
+    # the others wait on the lock and then find it there.
+    mkdir -p "$(dirname "${prefix}")"
+    (
+      flock 9
+      if [ ! -x "${prefix}/bin/node" ]; then
+        echo "Node.js >= 22.17 not found; installing Node 24 into ${prefix}" >&2
+        rm -rf "${prefix}.partial" "${prefix}"
+        npm install --global --prefix "${prefix}.partial" --no-audit --no-fund node@24 >&2
+        mv "${prefix}.partial" "${prefix}"
+      fi
+    ) 9>"${prefix}.lock"
   fi
   export PATH="${prefix}/bin:${PATH}"
 fi
