@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import pg from 'pg';
 import { AggregateActors } from '../src/platform/actors/aggregate-actors.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { createOrm } from '../src/platform/database/orm.js';
+import { createPool } from '../src/platform/database/pg-pool.js';
 import { systemClock } from '../src/platform/domain/clock.js';
 import { ENTITIES } from '../src/app/entities.js';
 import { Course } from '../aggregates/course/course.aggregate.js';
@@ -20,17 +22,19 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let orms: MikroORM[];
 let processes: AggregateActors[];
 let sql: pg.Pool;
+let pools: pg.Pool[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '8' });
   orms = await Promise.all([createOrm(config, ENTITIES), createOrm(config, ENTITIES)]);
-  processes = orms.map((orm) => new AggregateActors(orm, systemClock));
+  pools = orms.map(() => createPool(config, 'actors-spec'));
+  processes = orms.map((orm, i) => new AggregateActors(orm, pools[i], systemClock));
   sql = new pg.Pool({ connectionString: database.url, max: 4 });
   sql.on('error', () => undefined); // its connections are cut when the database is dropped
 });
 afterAll(async () => {
-  await Promise.all(orms.map((orm) => orm.close()));
+  await Promise.all([...orms.map((orm) => orm.close()), ...pools.map((pool) => pool.end())]);
   await sql.end();
   await database.drop();
 });
@@ -101,6 +105,50 @@ describe('aggregate actors across processes', () => {
     ).rejects.toThrow('boom');
     expect((await sql.query('SELECT count(*)::int AS n FROM course.outbox')).rows[0].n).toBe(before);
     expect((await sql.query('SELECT title FROM course.courses WHERE id = $1', [courseId])).rows[0].title).toBe('C');
+  });
+
+  it('writes a command as one statement: rows and events together, events carrying the version written', async () => {
+    const courseId = await createCourse();
+    const statements: string[] = [];
+    const query = pools[0].query.bind(pools[0]);
+    pools[0].query = ((config: { text: string }, ...rest: unknown[]) => {
+      statements.push(config.text);
+      return (query as (...args: unknown[]) => unknown)(config, ...rest);
+    }) as (typeof pools)[0]['query'];
+    try {
+      await addLesson(processes[0], courseId, 'One');
+    } finally {
+      pools[0].query = query;
+    }
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/INSERT INTO "course"."lessons"[\s\S]*INSERT INTO course.outbox/);
+    const { rows } = await sql.query(
+      `SELECT c.version, max(o.aggregate_version)::int AS event_version
+         FROM course.courses c JOIN course.outbox o ON o.aggregate_id = c.id WHERE c.id = $1 GROUP BY c.version`,
+      [courseId],
+    );
+    expect(rows[0].event_version).toBe(rows[0].version);
+  });
+
+  it('a refused statement (a duplicate row) writes nothing and surfaces as a typed constraint error', async () => {
+    const courseId = await createCourse();
+    const before = (await sql.query('SELECT count(*)::int AS n FROM course.outbox')).rows[0].n;
+    const duplicate = processes[1].run(courseId, async (uow) =>
+      uow.add(
+        Course.create({
+          id: courseId,
+          teacherId: randomUUID(),
+          title: 'Twin',
+          description: '',
+          isFree: true,
+          durationMinutes: 1,
+          level: 'beginner',
+          now: new Date(),
+        }),
+      ),
+    );
+    await expect(duplicate).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+    expect((await sql.query('SELECT count(*)::int AS n FROM course.outbox')).rows[0].n).toBe(before);
   });
 
   it('a rebuilt read model equals the projected one, and queued events then change nothing', async () => {

@@ -7,12 +7,12 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { JwtService } from './auth/jwt.service.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { createOrm, type EntityClass } from './database/orm.js';
-import { createPool, type SqlPool } from './database/pg-pool.js';
+import { createPool, SQL_POOL, type SqlPool } from './database/pg-pool.js';
 import { CLOCK, systemClock } from './domain/clock.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { createRedis } from './queue/redis.js';
 
-export const SQL_POOL = Symbol('SQL_POOL');
+export { SQL_POOL };
 export const REDIS = Symbol('REDIS');
 
 @Injectable()

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OptimisticLockError, helper } from '@mikro-orm/core';
+import { OptimisticLockError, helper, type ChangeSet } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CLOCK, type Clock } from '../domain/clock.js';
 import type { AggregateRoot } from '../domain/aggregate-root.js';
+import { SQL_POOL, type SqlPool } from '../database/pg-pool.js';
 import { UnitOfWork } from './unit-of-work.js';
+import { CommandStatement } from './command-statement.js';
 import { commandConflicts } from '../metrics/metrics.js';
 import { countBusinessEvent } from '../metrics/business-metrics.js';
 
@@ -24,6 +26,7 @@ export class AggregateActors {
 
   constructor(
     private readonly orm: MikroORM,
+    @Inject(SQL_POOL) private readonly sql: SqlPool,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -56,66 +59,87 @@ export class AggregateActors {
     }
   }
 
-  private attempt<R>(command: (uow: UnitOfWork) => Promise<R>): Promise<R> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const uow = new UnitOfWork(em);
-      const result = await command(uow);
-      const versionsBefore = new Map([...uow.tracked].map((aggregate) => [aggregate, aggregate.version]));
-      await em.flush();
-      for (const aggregate of uow.tracked) {
-        const changed = aggregate.hasPendingEvents() && !uow.created.has(aggregate);
-        if (changed && aggregate.version === versionsBefore.get(aggregate)) await this.bumpVersion(em, aggregate);
-      }
-      await this.appendToOutbox(em, uow);
-      return result;
-    });
-  }
-
   /**
-   * A command that changed only an aggregate's children (a lesson completion, a module) leaves the root row as
-   * it was, so its version would not catch a concurrent command from another process. Every change moves the
-   * root's version: of two such commands, one fails here and is retried on fresh state.
+   * The command reads what it needs (no transaction: nothing waits on Node while it decides), then everything
+   * it changed and its events are written by one statement, which fails as a whole when another command moved
+   * one of its aggregates on in between (the version guards) — then it runs again on fresh state.
    */
-  private async bumpVersion(em: EntityManager, aggregate: AggregateRoot): Promise<void> {
-    const meta = helper(aggregate).__meta;
-    const table = `${meta.schema ? `${meta.schema}.` : ''}${meta.tableName}`;
-    const updated = await em.execute<{ affectedRows: number }>(
-      `UPDATE ${table} SET version = version + 1 WHERE id = ? AND version = ?`,
-      [aggregate.id, aggregate.version],
-      'run',
-    );
-    if (updated.affectedRows !== 1) throw OptimisticLockError.lockFailed(aggregate);
-    aggregate.version += 1;
+  private async attempt<R>(command: (uow: UnitOfWork) => Promise<R>): Promise<R> {
+    const em = this.orm.em.fork();
+    const uow = new UnitOfWork(em);
+    const result = await command(uow);
+    const { statement, updated } = this.statementFor(em, uow);
+    if (!statement.isEmpty) await this.execute(em, statement);
+    for (const aggregate of updated) aggregate.version += 1;
+    return result;
   }
 
-  /** Every event the command recorded, one statement per service outbox (usually one in all). */
-  private async appendToOutbox(em: EntityManager, uow: UnitOfWork): Promise<void> {
-    const occurredAt = this.clock.now().toISOString();
-    const rowsBySchema = new Map<string, unknown[][]>();
+  private statementFor(em: EntityManager, uow: UnitOfWork) {
+    const statement = new CommandStatement();
+    const work = em.getUnitOfWork();
+    work.computeChangeSets();
+    // The roots whose version this statement moves (guarded by the version the command read).
+    const updated = new Set<AggregateRoot>();
+    for (const changeSet of work.getChangeSets() as ChangeSet<object>[]) {
+      const root = changeSet.meta.versionProperty ? (changeSet.entity as AggregateRoot) : undefined;
+      const guard = root && changeSet.type === 'update' ? { expected: root.version } : undefined;
+      statement.addChangeSet(changeSet, guard);
+      if (root && guard) updated.add(root);
+    }
     for (const aggregate of uow.tracked) {
-      for (const event of aggregate.pullEvents()) {
-        const rows = rowsBySchema.get(aggregate.serviceSchema) ?? [];
-        rows.push([
-          randomUUID(),
-          event.type,
-          aggregate.aggregateType,
-          aggregate.id,
-          aggregate.version,
-          JSON.stringify(event.payload),
-          occurredAt,
-        ]);
-        rowsBySchema.set(aggregate.serviceSchema, rows);
-        countBusinessEvent(event);
+      // A command that changed only an aggregate's children (a lesson completion, a module) still moves the
+      // root's version, so of two such commands from two processes one fails its guard and runs again.
+      if (aggregate.hasPendingEvents() && !uow.created.has(aggregate) && !updated.has(aggregate)) {
+        statement.bumpVersion(helper(aggregate).__meta, aggregate.id, aggregate.version);
+        updated.add(aggregate);
       }
     }
-    for (const [schema, rows] of rowsBySchema) {
-      await em.execute(
-        `INSERT INTO ${schema}.outbox
-           (event_id, event_type, aggregate_type, aggregate_id, aggregate_version, payload, occurred_at)
-         VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        rows.flat(),
-        'run',
+    this.appendEvents(statement, uow, updated);
+    return { statement, updated };
+  }
+
+  /** Every event the command recorded, one outbox insert per service schema (usually one in all). */
+  private appendEvents(statement: CommandStatement, uow: UnitOfWork, updated: Set<AggregateRoot>): void {
+    const occurredAt = this.clock.now().toISOString();
+    const rowsBySchema = Map.groupBy(
+      [...uow.tracked].flatMap((aggregate) => {
+        // Events carry the version the aggregate has once this statement is written.
+        const version = updated.has(aggregate) ? aggregate.version + 1 : aggregate.version;
+        return aggregate.pullEvents().map((event) => {
+          countBusinessEvent(event);
+          return {
+            schema: aggregate.serviceSchema,
+            row: new Map<string, unknown>([
+              ['event_id', randomUUID()],
+              ['event_type', event.type],
+              ['aggregate_type', aggregate.aggregateType],
+              ['aggregate_id', aggregate.id],
+              ['aggregate_version', version],
+              ['payload', JSON.stringify(event.payload)],
+              ['occurred_at', occurredAt],
+            ]),
+          };
+        });
+      }),
+      (entry) => entry.schema,
+    );
+    for (const [schema, entries] of rowsBySchema) {
+      statement.insert(
+        `${schema}.outbox`,
+        entries.map((entry) => entry.row),
       );
+    }
+  }
+
+  private async execute(em: EntityManager, statement: CommandStatement): Promise<void> {
+    try {
+      await this.sql.query(statement.build());
+    } catch (error) {
+      if ((error as { code?: unknown }).code === '40001') throw OptimisticLockError.lockFailed('aggregate');
+      // Constraint violations become MikroORM's typed exceptions (a duplicate enrollment → 409 in its handler).
+      if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('23'))
+        throw em.getDriver().convertException(error as Error);
+      throw error;
     }
   }
 }

@@ -13,6 +13,8 @@ export async function createOrm(config: AppConfig, entities: EntityClass[]): Pro
     pool: { min: 0, max: config.DATABASE_POOL_SIZE },
     // Aggregates are loaded per command through forked managers; the global one must never hold state.
     allowGlobalContext: false,
+    // An aggregate and its children in one query: a command's reads are one round trip.
+    loadStrategy: 'joined',
     debug: config.LOG_SQL,
     ensureDatabase: false,
   });

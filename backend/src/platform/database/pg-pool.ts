@@ -4,6 +4,9 @@ import type { AppConfig } from '../config/config.js';
 // Postgres returns bigint counts and numeric money as strings; counts fit comfortably in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
+/** The injection token of the process's `pg` pool (set-based SQL, read models, command statements). */
+export const SQL_POOL = Symbol('SQL_POOL');
+
 export type SqlPool = pg.Pool;
 export type SqlClient = pg.PoolClient;
 
