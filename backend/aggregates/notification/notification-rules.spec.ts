@@ -73,7 +73,11 @@ describe('notification rules', () => {
 
   it('welcomes a new teacher with word of the verification to come', () => {
     expect(when(IdentityEvents.UserRegistered, user('teacher'))).toEqual([
-      expect.objectContaining({ userId: 'u-1', type: 'welcome', body: expect.stringContaining('An admin will verify') }),
+      expect.objectContaining({
+        userId: 'u-1',
+        type: 'welcome',
+        body: expect.stringContaining('An admin will verify'),
+      }),
     ]);
   });
 

@@ -37,7 +37,10 @@ export interface SendNotice {
  * SendNotice: a new unread notification. When one with this id exists the notice was sent before (ids of
  * notices produced from events follow from the event), so nothing happens again.
  */
-export function decideSendNotice(state: NotificationState | undefined, { id, notice, now }: SendNotice): NotificationEvent[] {
+export function decideSendNotice(
+  state: NotificationState | undefined,
+  { id, notice, now }: SendNotice,
+): NotificationEvent[] {
   if (state) return [];
   return [
     {
@@ -59,7 +62,10 @@ export function decideSendNotice(state: NotificationState | undefined, { id, not
  * MarkRead: only by its recipient — anyone else's notification answers like a missing one, so its existence
  * does not leak. Reading twice is harmless: the second time decides nothing.
  */
-export function decideMarkRead(state: NotificationState | undefined, { readerId }: { readerId: string }): NotificationEvent[] {
+export function decideMarkRead(
+  state: NotificationState | undefined,
+  { readerId }: { readerId: string },
+): NotificationEvent[] {
   if (!state || state.userId !== readerId) throw new NotFoundError('Notification not found');
   if (state.isRead) return [];
   return [{ type: NotificationEvents.NotificationRead, payload: { id: state.id, user_id: state.userId } }];
