@@ -45,12 +45,12 @@ export class Notification extends AggregateRoot {
   static create(events: readonly NotificationEvent[]): Notification {
     const notification = new Notification();
     notification.version = 1;
-    notification.apply(undefined, events);
+    notification.recordDecided(undefined, events);
     return notification;
   }
 
   markRead(readerId: string): void {
-    this.apply(this.state(), decideMarkRead(this.state(), { readerId }));
+    this.recordDecided(this.state(), decideMarkRead(this.state(), { readerId }));
   }
 
   state(): NotificationState {
@@ -66,7 +66,7 @@ export class Notification extends AggregateRoot {
   }
 
   /** Records what was decided and takes the state it leads to. */
-  private apply(before: NotificationState | undefined, events: readonly NotificationEvent[]): void {
+  private recordDecided(before: NotificationState | undefined, events: readonly NotificationEvent[]): void {
     let state = before;
     for (const event of events) {
       state = evolve(state, event);
