@@ -8,7 +8,8 @@ import { loadConfig } from '../src/platform/config/config.js';
 import { createOrm } from '../src/platform/database/orm.js';
 import { systemClock } from '../src/platform/domain/clock.js';
 import { ENTITIES } from '../src/app/entities.js';
-import type { AnyEvent } from '../aggregates/event-catalogue.js';
+import type { DomainEvent } from '../src/platform/domain/domain-event.js';
+import type { AnyEvent, EventMap, EventType } from '../aggregates/event-catalogue.js';
 import { IdentityEvents } from '../aggregates/identity/user.events.js';
 import { ReviewEvents } from '../aggregates/review/review.events.js';
 import { NotificationEvents } from '../aggregates/notification/notification.events.js';
@@ -37,17 +38,20 @@ afterAll(async () => {
 
 const occurredAt = '2026-03-01T10:00:00.000Z';
 
+function event<K extends EventType>(type: K, aggregateId: string, payload: EventMap[K]): DomainEvent<K, EventMap[K]> {
+  return { id: randomUUID(), type, aggregateType: 'Any', aggregateId, aggregateVersion: 1, occurredAt, payload };
+}
+
 function registered(name: string): AnyEvent {
   const userId = randomUUID();
-  return {
-    id: randomUUID(),
-    type: IdentityEvents.UserRegistered,
-    aggregateType: 'User',
-    aggregateId: userId,
-    aggregateVersion: 1,
-    occurredAt,
-    payload: { userId, email: `${name}@example.com`, name, role: 'student', isVerified: true, createdAt: occurredAt },
-  };
+  return event(IdentityEvents.UserRegistered, userId, {
+    userId,
+    email: `${name}@example.com`,
+    name,
+    role: 'student',
+    isVerified: true,
+    createdAt: occurredAt,
+  });
 }
 
 async function courseWithTeacher(): Promise<{ courseId: string; teacherId: string }> {
@@ -63,15 +67,13 @@ async function courseWithTeacher(): Promise<{ courseId: string; teacherId: strin
 
 function reviewPosted(courseId: string): AnyEvent {
   const reviewId = randomUUID();
-  return {
-    id: randomUUID(),
-    type: ReviewEvents.ReviewPosted,
-    aggregateType: 'Review',
-    aggregateId: reviewId,
-    aggregateVersion: 1,
-    occurredAt,
-    payload: { reviewId, courseId, studentId: randomUUID(), rating: 5, createdAt: occurredAt },
-  };
+  return event(ReviewEvents.ReviewPosted, reviewId, {
+    reviewId,
+    courseId,
+    studentId: randomUUID(),
+    rating: 5,
+    createdAt: occurredAt,
+  });
 }
 
 async function notificationsOf(events: readonly AnyEvent[]) {
