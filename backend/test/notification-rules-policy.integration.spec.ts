@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { AggregateActors } from '../src/platform/actors/aggregate-actors.js';
-import { loadConfig } from '../src/platform/config/config.js';
+import { loadConfig, type AppConfig } from '../src/platform/config/config.js';
+import { ProjectionRunner } from '../src/platform/projection/projection-runner.js';
+import { ProjectionQueues } from '../src/platform/queue/projection-queues.js';
 import { createOrm } from '../src/platform/database/orm.js';
 import { systemClock } from '../src/platform/domain/clock.js';
 import { ENTITIES } from '../src/app/entities.js';
@@ -12,19 +14,28 @@ import type { DomainEvent } from '../src/platform/domain/domain-event.js';
 import type { AnyEvent, EventMap, EventType } from '../aggregates/event-catalogue.js';
 import { IdentityEvents } from '../aggregates/identity/user.events.js';
 import { ReviewEvents } from '../aggregates/review/review.events.js';
+import { EnrollmentEvents } from '../aggregates/enrollment/enrollment.events.js';
 import { NotificationEvents } from '../aggregates/notification/notification.events.js';
 import { NotificationRulesPolicy } from '../aggregates/notification/notification-rules.policy.js';
 import { createTestDatabase } from './support/databases.js';
+import { dropRedisPrefix } from './support/redis-prefix.js';
 
 // Two ORMs with their own pools and actor runners stand for two worker processes handling the same events.
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let orms: MikroORM[];
 let workers: NotificationRulesPolicy[];
 let sql: pg.Pool;
+let config: AppConfig;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4' });
+  config = loadConfig({
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_PREFIX: `test:${database.name}`,
+    PROJECTION_ATTEMPTS: '2',
+    PROJECTION_BACKOFF_MS: '10',
+  });
   orms = await Promise.all([createOrm(config, ENTITIES), createOrm(config, ENTITIES)]);
   sql = new pg.Pool({ connectionString: database.url, max: 4 });
   sql.on('error', () => undefined); // its connections are cut when the database is dropped
@@ -34,6 +45,7 @@ afterAll(async () => {
   await Promise.all(orms.map((orm) => orm.close()));
   await sql.end();
   await database.drop();
+  await dropRedisPrefix(config.REDIS_PREFIX);
 });
 
 const occurredAt = '2026-03-01T10:00:00.000Z';
@@ -126,5 +138,28 @@ describe('the notification rules policy', () => {
       `SELECT user_id, title FROM notification.notifications WHERE type = 'review_posted' ORDER BY user_id`,
     );
     expect(rows).toEqual([{ user_id: teacherId, title: 'New review of "Python"' }]);
+  });
+
+  it('is fed by the runner like a projection: a poison event is recorded as failed, the rest of its batch is sent', async () => {
+    const good = registered('beside-poison');
+    // A payload no rule can read (the fault suite's malformed StudentEnrolled).
+    const poison = event(EnrollmentEvents.StudentEnrolled, randomUUID(), { enrollment: null! });
+    const queues = new ProjectionQueues(config, [workers[0].name]);
+    const runner = new ProjectionRunner(config, sql, [workers[0]]);
+    runner.start();
+    try {
+      await queues.addBatches(new Map([[workers[0].name, [good, poison]]]), 'poison');
+      const deadline = Date.now() + 20_000;
+      let failed: { projection: string; event_id: string }[] = [];
+      while (failed.length === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        failed = (await sql.query('SELECT projection, event_id FROM read.failed_events')).rows;
+      }
+      expect(failed).toEqual([{ projection: 'notification-rules', event_id: poison.id }]);
+      expect(await notificationsOf([good])).toHaveLength(1);
+    } finally {
+      await runner.stop({ force: true });
+      await queues.close();
+    }
   });
 });
