@@ -13,7 +13,7 @@ import { Notification } from './notification.aggregate.js';
 import { notificationRules, type CourseFacts, type NoticeFacts } from './notification-rules.js';
 
 /** The same event always yields the same notification id per recipient, so a redelivered event sends nothing new. */
-export function noticeId(eventId: string, userId: string): string {
+function noticeId(eventId: string, userId: string): string {
   const h = createHash('sha256').update(`${eventId}:${userId}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
