@@ -42,3 +42,20 @@ export type EventType = keyof EventMap & string;
 
 /** One catalogued event: its `type` narrows its payload. */
 export type AnyEvent = { [K in EventType]: DomainEvent<K, EventMap[K]> }[EventType];
+
+/** The course an event concerns, for the events that concern one. */
+export function courseOfEvent(event: AnyEvent): string | undefined {
+  switch (event.type) {
+    case CourseEvents.CourseCreated:
+    case PaymentEvents.PaymentCompleted:
+    case ReviewEvents.ReviewPosted:
+    case ReviewEvents.ReviewEdited:
+      return event.payload.courseId;
+    case EnrollmentEvents.StudentEnrolled:
+    case EnrollmentEvents.LessonCompleted:
+    case EnrollmentEvents.CourseCompleted:
+      return event.payload.enrollment.courseId;
+    default:
+      return undefined;
+  }
+}

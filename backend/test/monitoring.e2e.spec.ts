@@ -11,7 +11,7 @@ import { PlatformProcess, platformEnv, waitUntilReady } from './support/processe
 import { freePort } from './support/free-port.js';
 import { OPS, PrometheusServer } from './support/prometheus.js';
 import { alertOperands } from './support/promql.js';
-import { PROJECTION_NAMES } from '../src/app/projections.module.js';
+import { CONSUMER_NAMES } from '../src/app/projections.module.js';
 import { projectionQueueName } from '../src/platform/projection/projection.js';
 
 interface Expression {
@@ -73,7 +73,7 @@ afterAll(async () => {
   socket?.close();
   await prometheus?.stop();
   await Promise.all(processes.map((p) => p.stop()));
-  const queues = PROJECTION_NAMES.map(
+  const queues = CONSUMER_NAMES.map(
     (name) => new Queue(projectionQueueName(name), { connection: { host: '127.0.0.1', port: 6379 }, prefix }),
   );
   await Promise.all(queues.map(async (q) => (await q.obliterate({ force: true }), await q.close())));

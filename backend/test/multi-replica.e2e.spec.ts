@@ -8,7 +8,7 @@ import { freePort } from './support/free-port.js';
 import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
 import { connectLive, eventually, record, type LiveSocket } from './support/live-client.js';
 import { checkReadModels } from '../src/platform/projection/read-model-checker.js';
-import { PROJECTION_CLASSES, PROJECTION_NAMES } from '../src/app/projections.module.js';
+import { PROJECTION_CLASSES, CONSUMER_NAMES } from '../src/app/projections.module.js';
 import { projectionQueueName } from '../src/platform/projection/projection.js';
 import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-schemas.js';
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   socket?.close();
   await Promise.all(processes.map((p) => p.stop()));
-  const queues = PROJECTION_NAMES.map(
+  const queues = CONSUMER_NAMES.map(
     (name) => new Queue(projectionQueueName(name), { connection: { host: '127.0.0.1', port: 6379 }, prefix }),
   );
   await Promise.all(queues.map(async (q) => (await q.obliterate({ force: true }), await q.close())));
@@ -50,7 +50,7 @@ afterAll(async () => {
 
 /** Waits until every outbox is relayed and no projection job is left in any queue. */
 async function quiesce(): Promise<void> {
-  const queues = PROJECTION_NAMES.map(
+  const queues = CONSUMER_NAMES.map(
     (name) => new Queue(projectionQueueName(name), { connection: { host: '127.0.0.1', port: 6379 }, prefix }),
   );
   try {

@@ -11,7 +11,7 @@ import { Actors } from './support/actors.js';
 import { connectLive, type LiveSocket } from './support/live-client.js';
 import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
 import { freePort } from './support/free-port.js';
-import { PROJECTION_NAMES } from '../src/app/projections.module.js';
+import { CONSUMER_NAMES } from '../src/app/projections.module.js';
 import { projectionQueueName } from '../src/platform/projection/projection.js';
 import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-schemas.js';
 
@@ -25,7 +25,7 @@ let env: Record<string, string>;
 const prefix = `test:shutdown:${process.pid}`;
 
 function queues(): Queue[] {
-  return PROJECTION_NAMES.map(
+  return CONSUMER_NAMES.map(
     (name) => new Queue(projectionQueueName(name), { connection: { host: '127.0.0.1', port: 6379 }, prefix }),
   );
 }

@@ -44,7 +44,7 @@ const PROJECTIONS = [
   'course-catalog',
   'curriculum',
   'learning-progress',
-  'notification-feed',
+  'notification-rules',
   'notification-push',
   'course-dashboard',
 ];

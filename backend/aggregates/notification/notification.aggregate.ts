@@ -1,8 +1,12 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
-import { NotificationEvents, type NotificationView } from './notification.events.js';
+import { decideMarkRead, evolve, type NotificationEvent, type NotificationState } from './notification.decider.js';
+import type { NotificationView } from './notification.events.js';
 
-/** A message to one user; most are produced by the server from domain events, a few sent by admins. */
+/**
+ * A message to one user; most are produced from domain events by the notification rules, a few sent by admins.
+ * Its decisions are in notification.decider.ts; this entity persists the state they lead to.
+ */
 @Entity({ schema: 'notification', tableName: 'notifications' })
 export class Notification extends AggregateRoot {
   @PrimaryKey({ type: 'uuid' })
@@ -37,32 +41,38 @@ export class Notification extends AggregateRoot {
     return 'notification';
   }
 
-  static send(input: {
-    id: string;
-    userId: string;
-    type: string;
-    title: string;
-    body: string;
-    now: Date;
-  }): Notification {
+  /** A new notification from the events that created it (see decideSendNotice). */
+  static create(events: readonly NotificationEvent[]): Notification {
     const notification = new Notification();
-    notification.id = input.id;
-    notification.userId = input.userId;
-    notification.type = input.type;
-    notification.title = input.title;
-    notification.body = input.body;
-    notification.isRead = false;
-    notification.createdAt = input.now;
     notification.version = 1;
-    notification.record(NotificationEvents.NotificationCreated, notification.view());
+    notification.recordDecided(undefined, events);
     return notification;
   }
 
-  /** Reading twice is harmless: the second time changes nothing and records nothing. */
-  markRead(): void {
-    if (this.isRead) return;
-    this.isRead = true;
-    this.record(NotificationEvents.NotificationRead, { id: this.id, user_id: this.userId });
+  markRead(readerId: string): void {
+    this.recordDecided(this.state(), decideMarkRead(this.state(), { readerId }));
+  }
+
+  state(): NotificationState {
+    return {
+      id: this.id,
+      userId: this.userId,
+      type: this.type,
+      title: this.title,
+      body: this.body,
+      isRead: this.isRead,
+      createdAt: this.createdAt,
+    };
+  }
+
+  /** Records what was decided and takes the state it leads to. */
+  private recordDecided(before: NotificationState | undefined, events: readonly NotificationEvent[]): void {
+    let state = before;
+    for (const event of events) {
+      state = evolve(state, event);
+      this.record(event.type, event.payload);
+    }
+    if (state) Object.assign(this, state);
   }
 
   view(): NotificationView {

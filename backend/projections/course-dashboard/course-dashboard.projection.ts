@@ -5,12 +5,11 @@ import { handlerMap, type Projection } from '../../src/platform/projection/proje
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import { LiveEmitter } from '../../src/platform/realtime/live-emitter.js';
 import { rooms } from '../../src/platform/realtime/rooms.js';
-import type { AnyEvent, EventMap } from '../../aggregates/event-catalogue.js';
+import { courseOfEvent, type AnyEvent, type EventMap } from '../../aggregates/event-catalogue.js';
 import { CourseEvents } from '../../aggregates/course/course.events.js';
 import { EnrollmentEvents } from '../../aggregates/enrollment/enrollment.events.js';
 import { PaymentEvents } from '../../aggregates/payment/payment.events.js';
 import { ReviewEvents } from '../../aggregates/review/review.events.js';
-import { courseOfEvent } from '../course-of-event.js';
 import { reviewStats } from '../review-stats.js';
 import { CourseDashboardQuery } from './course-dashboard.query.js';
 

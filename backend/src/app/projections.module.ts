@@ -5,9 +5,9 @@ import { UserDirectoryProjection } from '../../projections/user-directory/user-d
 import { CourseCatalogProjection } from '../../projections/course-catalog/course-catalog.projection.js';
 import { CurriculumProjection } from '../../projections/curriculum/curriculum.projection.js';
 import { LearningProgressProjection } from '../../projections/learning-progress/learning-progress.projection.js';
-import { NotificationFeedProjection } from '../../projections/notification-feed/notification-feed.projection.js';
 import { NotificationPushProjection } from '../../projections/notification-push/notification-push.projection.js';
 import { CourseDashboardProjection } from '../../projections/course-dashboard/course-dashboard.projection.js';
+import { POLICY_CLASSES } from './policies.module.js';
 
 type ProjectionClass = Type<Projection> & { readonly projectionName: string };
 
@@ -17,13 +17,15 @@ export const PROJECTION_CLASSES: ProjectionClass[] = [
   CourseCatalogProjection,
   CurriculumProjection,
   LearningProgressProjection,
-  NotificationFeedProjection,
   NotificationPushProjection,
   CourseDashboardProjection,
 ];
 
-/** The api needs the queue names (readiness, metrics) without running the projections. */
-export const PROJECTION_NAMES = PROJECTION_CLASSES.map((c) => c.projectionName);
+/** Every queue the workers consume, one per projection and per policy, named without running them. */
+export const CONSUMER_NAMES = [
+  ...PROJECTION_CLASSES.map((c) => c.projectionName),
+  ...POLICY_CLASSES.map((c) => c.policyName),
+];
 
 /** The projections as Nest providers; with `live`, they push live events after they commit. */
 @Module({})

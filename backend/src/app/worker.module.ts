@@ -15,14 +15,16 @@ import { registerPipelineGauges } from '../platform/metrics/platform-gauges.js';
 import { OutboxReconciler } from '../platform/outbox/outbox-reconciler.js';
 import { PipelineHealthProbe } from '../platform/outbox/pipeline-health.js';
 import { PlatformModule, REDIS, SQL_POOL } from '../platform/platform.module.js';
+import { POLICIES, type Policy } from '../platform/policy/policy.js';
 import { PROJECTIONS, type Projection } from '../platform/projection/projection.js';
 import { ProjectionRunner, routeEvents } from '../platform/projection/projection-runner.js';
 import { ProjectionQueues } from '../platform/queue/projection-queues.js';
 import { ENTITIES } from './entities.js';
+import { PoliciesModule } from './policies.module.js';
 import { ProjectionsModule } from './projections.module.js';
 
 /**
- * Starts what this worker runs (WORKER_TASKS: the outbox relay, the projections, the reconciler) with the
+ * Starts what this worker runs (WORKER_TASKS: the outbox relay, the projections and policies, the reconciler) with the
  * process, and drains them on shutdown.
  */
 @Injectable()
@@ -38,14 +40,16 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     @Inject(SQL_POOL) private readonly pool: SqlPool,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(PROJECTIONS) projections: Projection[],
+    @Inject(POLICIES) policies: Policy[],
   ) {
-    const routes = routeEvents(projections);
+    const consumers = [...projections, ...policies];
+    const routes = routeEvents(consumers);
     this.queues = new ProjectionQueues(
       config,
-      projections.map((p) => p.name),
+      consumers.map((c) => c.name),
     );
     this.relay = new OutboxRelay(config, pool, this.queues, routes);
-    this.runner = new ProjectionRunner(config, pool, projections);
+    this.runner = new ProjectionRunner(config, pool, consumers);
     this.reconciler = new OutboxReconciler(config, pool, this.queues, routes);
     this.pipeline = new PipelineHealthProbe(pool);
     registerPipelineGauges(this.queues, this.pipeline);
@@ -71,7 +75,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
   }
 }
 
-/** The worker role: relays outboxes to queues and builds the read models. */
+/** The worker role: relays outboxes to queues, builds the read models and runs the policies. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -80,6 +84,7 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot({ config, entities: ENTITIES, role: 'worker' }),
         ProjectionsModule.forRoot({ live: true }),
+        PoliciesModule,
       ],
       providers: [WorkerLifecycle],
       exports: [WorkerLifecycle],

@@ -8,14 +8,14 @@ import { listFailedEvents, replayFailedEvents } from '../platform/projection/fai
 import { ProjectionQueues } from '../platform/queue/projection-queues.js';
 import { checkReadModels } from '../platform/projection/read-model-checker.js';
 import { rebuildProjection } from '../platform/projection/projection-runner.js';
-import { ProjectionsModule } from '../app/projections.module.js';
+import { CONSUMER_NAMES, ProjectionsModule } from '../app/projections.module.js';
 import { runMain } from '../app/run-main.js';
 
 const USAGE = 'usage: read-models check | rebuild <projection name | all> | failed [projection] | replay [projection]';
 
 /**
  * Operator commands: `check` prints every difference between read models and the write side; `rebuild`
- * recomputes; `failed` lists the events projections gave up on and `replay` sends them again.
+ * recomputes; `failed` lists the events projections and policies gave up on and `replay` sends them again.
  */
 runMain(async () => {
   const [command, target] = process.argv.slice(2);
@@ -44,10 +44,7 @@ runMain(async () => {
       for (const f of failed) console.log(JSON.stringify(f));
       console.log(`${failed.length} failed events`);
     } else if (command === 'replay') {
-      const queues = new ProjectionQueues(
-        config,
-        projections.map((p) => p.name),
-      );
+      const queues = new ProjectionQueues(config, CONSUMER_NAMES);
       try {
         console.log(`replayed ${await replayFailedEvents(pool, queues, target)} events`);
       } finally {

@@ -8,7 +8,9 @@ import type { DomainEvent } from '../domain/domain-event.js';
 import { projectionBatchApply, projectionBatchSize, projectionFailures, projectionLag } from '../metrics/metrics.js';
 import { OUTBOX_SCHEMAS } from '../outbox/outbox-schemas.js';
 import { redisEndpoint } from '../queue/redis.js';
+import { claimStatement } from './applied-events.js';
 import { ProjectionBatch } from './projection-batch.js';
+import { isPolicy, type EventConsumer } from '../policy/policy.js';
 import { handledTypes, projectionQueueName, type Projection } from './projection.js';
 
 function messageOf(error: unknown): string {
@@ -36,15 +38,14 @@ export async function applyBatch(
   events: readonly DomainEvent[],
 ): Promise<DomainEvent[]> {
   const unique = [...new Map(events.map((e) => [e.id, e])).values()];
-  const started = process.hrtime.bigint();
   const sql = await pool.connect();
   let applied: DomainEvent[];
   try {
     const results = (await sql.query(
-      `BEGIN; SET LOCAL synchronous_commit = off;
-       INSERT INTO read.applied_events (projection, event_id)
-       SELECT ${pg.escapeLiteral(projection.name)}, unnest(${pg.escapeLiteral(`{${unique.map((e) => e.id).join(',')}}`)}::uuid[])
-       ON CONFLICT DO NOTHING RETURNING event_id`,
+      `BEGIN; SET LOCAL synchronous_commit = off; ${claimStatement(
+        projection.name,
+        unique.map((e) => e.id),
+      )}`,
     )) as unknown as pg.QueryResult<{ event_id: string }>[];
     const claimed = new Set(results[2].rows.map((r) => r.event_id));
     applied = unique.filter((e) => claimed.has(e.id));
@@ -58,24 +59,14 @@ export async function applyBatch(
   } finally {
     sql.release();
   }
-  projectionBatchSize.observe({ projection: projection.name }, applied.length);
-  projectionBatchApply.observe({ projection: projection.name }, Number(process.hrtime.bigint() - started) / 1e9);
-  const now = Date.now();
-  for (const event of applied) {
-    projectionLag.observe({ projection: projection.name }, (now - Date.parse(event.occurredAt)) / 1000);
-  }
   return applied;
 }
 
-/** `applyBatch`, run again on a deadlock or serialization failure (the transaction changed nothing). */
-async function applyBatchRetryingConflicts(
-  pool: SqlPool,
-  projection: Projection,
-  events: readonly DomainEvent[],
-): Promise<DomainEvent[]> {
+/** `apply`, run again on a deadlock or serialization failure (the transaction changed nothing). */
+async function retryingConflicts(apply: () => Promise<DomainEvent[]>): Promise<DomainEvent[]> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await applyBatch(pool, projection, events);
+      return await apply();
     } catch (error) {
       if (!isTransientConflict(error) || attempt >= CONFLICT_RETRIES) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
@@ -111,7 +102,7 @@ export interface RunnerOptions {
 }
 
 /**
- * Consumes every projection's queue, a batch of events per job. A batch that fails for a reason other than
+ * Consumes the queue of every projection and policy, a batch of events per job. A batch that fails for a reason other than
  * the database being unreachable is split: its events are applied one by one, so one event that cannot be
  * applied never holds the others back. That event is retried with the job (BullMQ backoff) and, on the last
  * attempt, recorded in `read.failed_events` with the reason, where the reconciler leaves it alone and an
@@ -124,17 +115,17 @@ export class ProjectionRunner {
   constructor(
     private readonly config: AppConfig,
     private readonly pool: SqlPool,
-    private readonly projections: readonly Projection[],
+    private readonly consumers: readonly EventConsumer[],
   ) {}
 
   start(): void {
-    for (const projection of this.projections) {
+    for (const consumer of this.consumers) {
       for (const histogram of [projectionBatchSize, projectionBatchApply, projectionLag]) {
-        histogram.zero({ projection: projection.name });
+        histogram.zero({ projection: consumer.name });
       }
       const worker = new Worker(
-        projectionQueueName(projection.name),
-        (job: Job<ProjectionJob>) => this.process(projection, job),
+        projectionQueueName(consumer.name),
+        (job: Job<ProjectionJob>) => this.process(consumer, job),
         {
           connection: redisEndpoint(this.config),
           prefix: this.config.REDIS_PREFIX,
@@ -142,10 +133,10 @@ export class ProjectionRunner {
         },
       );
       worker.on('failed', (job, error) => {
-        projectionFailures.inc({ projection: projection.name });
-        this.logger.warn(`${projection.name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+        projectionFailures.inc({ projection: consumer.name });
+        this.logger.warn(`${consumer.name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
       });
-      worker.on('error', (error) => this.logger.error(`${projection.name} worker error: ${error.message}`));
+      worker.on('error', (error) => this.logger.error(`${consumer.name} worker error: ${error.message}`));
       this.workers.push(worker);
     }
   }
@@ -158,10 +149,10 @@ export class ProjectionRunner {
     await Promise.all(this.workers.map((w) => w.close(force)));
   }
 
-  private async process(projection: Projection, job: Job<ProjectionJob>): Promise<void> {
+  private async process(consumer: EventConsumer, job: Job<ProjectionJob>): Promise<void> {
     const { events } = job.data;
     try {
-      await this.afterCommit(projection, await applyBatchRetryingConflicts(this.pool, projection, events));
+      await this.consume(consumer, events);
       return;
     } catch (error) {
       if (isConnectionError(error)) throw error;
@@ -170,7 +161,7 @@ export class ProjectionRunner {
     const failed: { event: DomainEvent; error: unknown }[] = [];
     for (const event of events) {
       try {
-        await this.afterCommit(projection, await applyBatchRetryingConflicts(this.pool, projection, [event]));
+        await this.consume(consumer, [event]);
       } catch (error) {
         if (isConnectionError(error)) throw error;
         failed.push({ event, error });
@@ -180,12 +171,12 @@ export class ProjectionRunner {
     const reason = `${failed.length} of ${events.length} events could not be applied: ${messageOf(failed[0].error)}`;
     const attempts = job.attemptsMade + 1;
     if (attempts < (job.opts.attempts ?? 1)) throw new Error(reason);
-    await this.recordFailed(projection, failed, attempts);
+    await this.recordFailed(consumer, failed, attempts);
   }
 
-  /** The job's last attempt: the events are recorded as failed for this projection, with the reason. */
+  /** The job's last attempt: the events are recorded as failed for this consumer, with the reason. */
   private async recordFailed(
-    projection: Projection,
+    consumer: EventConsumer,
     failed: readonly { event: DomainEvent; error: unknown }[],
     attempts: number,
   ): Promise<void> {
@@ -195,7 +186,7 @@ export class ProjectionRunner {
        ON CONFLICT (projection, event_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts,
          failed_at = now()`,
       [
-        projection.name,
+        consumer.name,
         failed.map((f) => f.event.id),
         failed.map((f) => f.event.type),
         failed.map((f) => messageOf(f.error).slice(0, 2_000)),
@@ -203,8 +194,23 @@ export class ProjectionRunner {
       ],
     );
     this.logger.error(
-      `${projection.name} gave up on ${failed.length} events after ${attempts} attempts: ${messageOf(failed[0].error)}`,
+      `${consumer.name} gave up on ${failed.length} events after ${attempts} attempts: ${messageOf(failed[0].error)}`,
     );
+  }
+
+  /** Applies a batch — a projection in a read-side transaction, a policy as one command — and observes it. */
+  private async consume(consumer: EventConsumer, events: readonly DomainEvent[]): Promise<void> {
+    const started = process.hrtime.bigint();
+    const applied = await retryingConflicts(() =>
+      isPolicy(consumer) ? consumer.apply(events) : applyBatch(this.pool, consumer, events),
+    );
+    projectionBatchSize.observe({ projection: consumer.name }, applied.length);
+    projectionBatchApply.observe({ projection: consumer.name }, Number(process.hrtime.bigint() - started) / 1e9);
+    const now = Date.now();
+    for (const event of applied) {
+      projectionLag.observe({ projection: consumer.name }, (now - Date.parse(event.occurredAt)) / 1000);
+    }
+    if (!isPolicy(consumer)) await this.afterCommit(consumer, applied);
   }
 
   private async afterCommit(projection: Projection, applied: DomainEvent[]): Promise<void> {
@@ -217,14 +223,14 @@ export class ProjectionRunner {
   }
 }
 
-/** event type → projections following it; refuses two projections with one name. */
-export function routeEvents(projections: readonly Projection[]): Map<string, string[]> {
+/** event type → projections and policies following it; refuses two of them with one name. */
+export function routeEvents(consumers: readonly EventConsumer[]): Map<string, string[]> {
   const names = new Set<string>();
   const routes = new Map<string, string[]>();
-  for (const projection of projections) {
-    if (names.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
-    names.add(projection.name);
-    for (const type of handledTypes(projection)) routes.set(type, [...(routes.get(type) ?? []), projection.name]);
+  for (const consumer of consumers) {
+    if (names.has(consumer.name)) throw new Error(`Two projections or policies are named ${consumer.name}`);
+    names.add(consumer.name);
+    for (const type of handledTypes(consumer)) routes.set(type, [...(routes.get(type) ?? []), consumer.name]);
   }
   return routes;
 }

@@ -8,8 +8,14 @@ export type EventHandler<TType extends string = string, TPayload = unknown> = (
   batch: ProjectionBatch,
 ) => void | Promise<void>;
 
-/** A typed map of handlers over an event catalogue `M` (event type → payload): each key names what it follows. */
-export type EventHandlers<M> = { [K in keyof M & string]?: EventHandler<K, M[K]> };
+/**
+ * A typed map of handlers over an event catalogue `M` (event type → payload): each key names what it follows.
+ * `Args` and `R` are the rest of a handler's signature: a projection's handler records changes in its batch
+ * (the default); a policy's rule takes facts and returns what to do.
+ */
+export type EventHandlers<M, Args extends unknown[] = [ProjectionBatch], R = void | Promise<void>> = {
+  [K in keyof M & string]?: (event: DomainEvent<K, M[K]>, ...args: Args) => R;
+};
 
 /**
  * A read model built from events, applied in batches: each batch's events are recorded as applied and their
@@ -25,7 +31,7 @@ export interface Projection {
   /**
    * Recomputes the whole read model from the write side, inside the caller's transaction.
    * Events already in the outboxes are marked applied by the caller, so none is counted twice.
-   * Absent for consumers whose output is a service's own records rather than derived state (notifications).
+   * Absent for a projection that keeps no read model (a live push).
    */
   rebuild?(sql: SqlClient): Promise<void>;
   /** Runs before the handlers of a batch: loads at once what several of them read (see ProjectionBatch.memo). */
@@ -38,12 +44,15 @@ export interface Projection {
  * Turns a typed handler map into the runtime map the runner dispatches on. The runner only hands an event to
  * the handler registered under its own type, which is what makes the one widening below sound.
  */
-export function handlerMap<M>(handlers: EventHandlers<M>): ReadonlyMap<string, EventHandler> {
-  return new Map(Object.entries(handlers) as [string, EventHandler][]);
+export function handlerMap<M, Args extends unknown[] = [ProjectionBatch], R = void | Promise<void>>(
+  handlers: EventHandlers<M, Args, R>,
+): ReadonlyMap<string, (event: DomainEvent, ...args: Args) => R> {
+  return new Map(Object.entries(handlers) as [string, (event: DomainEvent, ...args: Args) => R][]);
 }
 
-export function handledTypes(projection: Projection): string[] {
-  return [...projection.handlers.keys()];
+/** The event types a projection or policy follows: the keys of its handler map. */
+export function handledTypes(consumer: { readonly handlers: ReadonlyMap<string, unknown> }): string[] {
+  return [...consumer.handlers.keys()];
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');

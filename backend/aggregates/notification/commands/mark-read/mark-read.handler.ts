@@ -21,9 +21,8 @@ export class MarkNotificationReadHandler implements ICommandHandler<MarkNotifica
   execute({ reader, notificationId }: MarkNotificationReadCommand): Promise<NotificationView> {
     return this.actors.run(notificationId, async (uow) => {
       const notification = await uow.em.findOne(Notification, { id: notificationId });
-      // Someone else's notification answers like a missing one: no existence leak.
-      if (!notification || notification.userId !== reader.id) throw new NotFoundError('Notification not found');
-      notification.markRead();
+      if (!notification) throw new NotFoundError('Notification not found');
+      notification.markRead(reader.id);
       return uow.track(notification).view();
     });
   }

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
 import { NotFoundError } from '../../../../src/platform/domain/errors.js';
 import { SQL_POOL } from '../../../../src/platform/platform.module.js';
 import { Notification } from '../../notification.aggregate.js';
+import { decideSendNotice } from '../../notification.decider.js';
 import type { NotificationView } from '../../notification.events.js';
 
 /** An admin's manual notice to one user. */
@@ -32,8 +33,9 @@ export class SendNoticeHandler implements ICommandHandler<SendNoticeCommand, Not
     const known = await this.pool.query('SELECT 1 FROM read.users WHERE id = $1', [userId]);
     if (!known.rowCount) throw new NotFoundError('User not found');
     const id = randomUUID();
-    return this.actors.run(id, async (uow) =>
-      uow.add(Notification.send({ id, userId, type: 'notice', title, body, now: this.clock.now() })).view(),
-    );
+    const notice = { userId, type: 'notice', title, body };
+    // A fresh id has no notification yet.
+    const events = decideSendNotice(undefined, { id, notice, now: this.clock.now() });
+    return this.actors.run(id, async (uow) => uow.add(Notification.create(events)).view());
   }
 }

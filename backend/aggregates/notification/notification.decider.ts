@@ -1,0 +1,92 @@
+import { NotFoundError } from '../../src/platform/domain/errors.js';
+import type { EventMap } from '../event-catalogue.js';
+import { NotificationEvents } from './notification.events.js';
+
+/** A notification as its decisions see it. */
+export interface NotificationState {
+  id: string;
+  userId: string;
+  type: string;
+  title: string;
+  body: string;
+  isRead: boolean;
+  createdAt: Date;
+}
+
+/** An event a notification decision produces, typed by the catalogue. */
+export type NotificationEvent = {
+  [K in (typeof NotificationEvents)[keyof typeof NotificationEvents]]: { type: K; payload: EventMap[K] };
+}[(typeof NotificationEvents)[keyof typeof NotificationEvents]];
+
+/** What a notice says, and to whom. */
+export interface Notice {
+  userId: string;
+  type: string;
+  title: string;
+  body: string;
+}
+
+/** The facts of SendNotice: the new notification's id, what it says, and when it is sent. */
+export interface SendNotice {
+  id: string;
+  notice: Notice;
+  now: Date;
+}
+
+/**
+ * SendNotice: a new unread notification. When one with this id exists the notice was sent before (ids of
+ * notices produced from events follow from the event), so nothing happens again.
+ */
+export function decideSendNotice(
+  state: NotificationState | undefined,
+  { id, notice, now }: SendNotice,
+): NotificationEvent[] {
+  if (state) return [];
+  return [
+    {
+      type: NotificationEvents.NotificationCreated,
+      payload: {
+        id,
+        user_id: notice.userId,
+        type: notice.type,
+        title: notice.title,
+        body: notice.body,
+        is_read: false,
+        created_at: now.toISOString(),
+      },
+    },
+  ];
+}
+
+/**
+ * MarkRead: only by its recipient — anyone else's notification answers like a missing one, so its existence
+ * does not leak. Reading twice is harmless: the second time decides nothing.
+ */
+export function decideMarkRead(
+  state: NotificationState | undefined,
+  { readerId }: { readerId: string },
+): NotificationEvent[] {
+  if (!state || state.userId !== readerId) throw new NotFoundError('Notification not found');
+  if (state.isRead) return [];
+  return [{ type: NotificationEvents.NotificationRead, payload: { id: state.id, user_id: state.userId } }];
+}
+
+export function evolve(state: NotificationState | undefined, event: NotificationEvent): NotificationState {
+  switch (event.type) {
+    case NotificationEvents.NotificationCreated: {
+      const created = event.payload;
+      return {
+        id: created.id,
+        userId: created.user_id,
+        type: created.type,
+        title: created.title,
+        body: created.body,
+        isRead: created.is_read,
+        createdAt: new Date(created.created_at),
+      };
+    }
+    case NotificationEvents.NotificationRead:
+      if (!state) throw new Error(`Notification ${event.payload.id} was read before it was created`);
+      return { ...state, isRead: true };
+  }
+}
