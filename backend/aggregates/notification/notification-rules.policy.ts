@@ -36,7 +36,7 @@ async function sendNotices(uow: UnitOfWork, orders: readonly SendNotice[]): Prom
 
 /**
  * The notification rules as a policy: each batch of events the runner delivers becomes the notices the rules
- * call for, sent as SendNotice through the actor runner in ONE command transaction that also claims the events
+ * call for, sent as SendNotice through the actor runner as ONE command that also claims the events
  * — new Notification aggregates with their real versions, and NotificationCreated in the notification outbox
  * for the live push (notification-push). A redelivered event is claimed already, and its notices exist: it
  * sends nothing twice.
@@ -54,7 +54,7 @@ export class NotificationRulesPolicy implements Policy {
 
   async apply(events: readonly AnyEvent[]): Promise<DomainEvent[]> {
     if (events.length === 0) return [];
-    // Read before the transaction opens: the read model's facts need no lock, and no connection waits on them.
+    // Read once for the batch, before the command: a retried command reuses them.
     const facts = await this.facts(events);
     // The mailbox is the batch's: a copy of it redelivered to this process waits, then finds it claimed.
     return this.actors.run(`${this.name}:${events[0].id}`, async (uow) => {

@@ -94,6 +94,7 @@ export class AggregateActors {
         updated.add(aggregate);
       }
     }
+    for (const { table, rows } of uow.newRows) statement.insert(table, rows, { onlyNew: true });
     this.appendEvents(statement, uow, updated);
     return { statement, updated };
   }

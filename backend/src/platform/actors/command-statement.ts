@@ -12,8 +12,8 @@ import {
 /** One `INSERT`, `UPDATE` or `DELETE` of the command, written as a data-modifying `WITH` clause. */
 interface Write {
   sql: string;
-  /** Counts as one version check: the statement fails unless it changed exactly one row. */
-  guard: boolean;
+  /** Rows this write must change (a version check: 1) for the statement to stand; undefined when unchecked. */
+  expectedRows?: number;
 }
 
 const qualified = (meta: EntityMetadata): string =>
@@ -30,9 +30,10 @@ const primaryKey = (meta: EntityMetadata): string => column(meta, meta.primaryKe
 /**
  * Everything one command writes — its aggregates' rows and their outbox events — as ONE SQL statement: one
  * round trip, atomic by itself, no transaction held open while Node works. Each write is a data-modifying
- * `WITH` clause; every root row updated is version-guarded (`… AND version = v`), and
- * `platform.expect_rows` refuses the whole statement (SQLSTATE 40001) unless every guard matched, so a
- * concurrent command is detected exactly as a transaction's version check would, and nothing half-written stays.
+ * `WITH` clause; every root row updated is version-guarded (`… AND version = v`), rows that must be new are
+ * inserted `ON CONFLICT DO NOTHING`, and `platform.expect_rows` refuses the whole statement (SQLSTATE 40001)
+ * unless every guarded write changed the rows it expected, so a concurrent command is detected exactly as a
+ * transaction's version check would, and nothing half-written stays.
  * The text depends only on the command's shape (tables, columns, row counts), so it is prepared once per
  * connection and reused (the statement name is a hash of the text).
  */
@@ -57,7 +58,6 @@ export class CommandStatement {
     } else if (changeSet.type === ChangeSetType.DELETE) {
       this.writes.push({
         sql: `DELETE FROM ${qualified(meta)} WHERE ${quoteName(primaryKey(meta))} = ${this.param(changeSet.getPrimaryKey())}`,
-        guard: false,
       });
     } else {
       throw new Error(`unsupported change set type ${changeSet.type}`);
@@ -69,21 +69,24 @@ export class CommandStatement {
     this.update(meta, id, new Map(), { expected });
   }
 
-  /** Rows of one table, all with the same columns. */
-  insert(table: string, rows: Map<string, unknown>[]): void {
+  /**
+   * Rows of one table, all with the same columns. With `onlyNew`, rows that exist already are not written and
+   * the whole statement is refused (as by a version check) unless every row was new.
+   */
+  insert(table: string, rows: Map<string, unknown>[], { onlyNew = false } = {}): void {
     const columns = [...rows[0].keys()];
     const tuples = rows.map((row) => `(${columns.map((column) => this.param(row.get(column))).join(', ')})`);
-    this.writes.push({
-      sql: `INSERT INTO ${table} (${columns.map(quoteName).join(', ')}) VALUES ${tuples.join(', ')}`,
-      guard: false,
-    });
+    const sql = `INSERT INTO ${table} (${columns.map(quoteName).join(', ')}) VALUES ${tuples.join(', ')}`;
+    this.writes.push(onlyNew ? { sql: `${sql} ON CONFLICT DO NOTHING`, expectedRows: rows.length } : { sql });
   }
 
   /** The statement and its parameters, named for reuse as a prepared statement. */
   build(): { name: string; text: string; values: unknown[] } {
-    const guards = this.writes.flatMap((write, i) => (write.guard ? [`(SELECT count(*) FROM w${i})`] : []));
-    const clauses = this.writes.map((write, i) => `w${i} AS (${write.sql}${write.guard ? ' RETURNING 1' : ''})`);
-    const check = guards.length ? `platform.expect_rows(${guards.join(' + ')}, ${guards.length})` : '1';
+    const checked = this.writes.flatMap((write, i) => (write.expectedRows ? [i] : []));
+    const clauses = this.writes.map((write, i) => `w${i} AS (${write.sql}${write.expectedRows ? ' RETURNING 1' : ''})`);
+    const expected = checked.reduce((sum, i) => sum + this.writes[i].expectedRows!, 0);
+    const matched = checked.map((i) => `(SELECT count(*) FROM w${i})`).join(' + ');
+    const check = checked.length ? `platform.expect_rows(${matched}, ${expected})` : '1';
     const text = `WITH ${clauses.join(',\n')}\nSELECT ${check} AS checked`;
     return { name: `cmd-${createHash('sha1').update(text).digest('base64url')}`, text, values: this.values };
   }
@@ -104,7 +107,7 @@ export class CommandStatement {
     if (assignments.length === 0) return;
     this.writes.push({
       sql: `UPDATE ${qualified(meta)} SET ${assignments.join(', ')} WHERE ${where}`,
-      guard: versionGuard !== undefined,
+      expectedRows: versionGuard ? 1 : undefined,
     });
   }
 
