@@ -5,8 +5,13 @@
 
 export type EnrollmentStatus = 'enrolled' | 'in_progress' | 'completed';
 
+/** Pushed when the student completes a lesson (the numbers of the CompleteLesson answer). */
 export interface ProgressUpdated {
   course_id: string;
+  /** The lesson just completed. */
+  lesson_id: string;
+  /** Null until the course is completed. */
+  certificate_id: string | null;
   completed_lessons: number;
   total_lessons: number;
   percentage: number;
