@@ -678,6 +678,17 @@ export interface components {
       is_preview: boolean;
       course: components['schemas']['Course'];
     };
+    CourseStats: {
+      /** Format: uuid */
+      course_id: string;
+      enrollment_count: number;
+      active_learners: number;
+      completions: number;
+      avg_rating: number;
+      review_count: number;
+      rating_histogram: number[];
+      revenue: string;
+    };
     DayCount: {
       /** Format: date */
       day: string;

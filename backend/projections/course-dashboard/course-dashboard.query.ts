@@ -16,24 +16,26 @@ const selectStats = (extra = '') => `
            WHERE a.course_id = s.course_id AND a.last_active_at > now() - ${ACTIVE_WINDOW}) AS active_learners
     FROM read.course_stats s`;
 
-/** The numbers of `course.stats` (contracts/), also part of every dashboard answer. */
-const courseStatsFields = {
-  course_id: z.uuid(),
-  enrollment_count: z.number().int(),
-  active_learners: z.number().int(),
-  completions: z.number().int(),
-  avg_rating: z.number(),
-  review_count: z.number().int(),
-  /** Count of 1- to 5-star reviews. */
-  rating_histogram: z.array(z.number().int()),
-  /** Decimal string, e.g. "1249.50". */
-  revenue: z.string(),
-};
+/** The numbers of a course's dashboard; the `course.stats` push (contracts/) carries them alone. */
+const courseStats = named(
+  'CourseStats',
+  z.object({
+    course_id: z.uuid(),
+    enrollment_count: z.number().int(),
+    active_learners: z.number().int(),
+    completions: z.number().int(),
+    avg_rating: z.number(),
+    review_count: z.number().int(),
+    /** Count of 1- to 5-star reviews. */
+    rating_histogram: z.array(z.number().int()),
+    /** Decimal string, e.g. "1249.50". */
+    revenue: z.string(),
+  }),
+);
 
 export const courseDashboard = named(
   'CourseDashboard',
-  z.object({
-    ...courseStatsFields,
+  courseStats.extend({
     enrollments_per_day: z.array(named('DayCount', z.object({ day: z.iso.date(), count: z.number().int() }))),
     funnel: z.array(
       named(
@@ -49,7 +51,7 @@ export type CourseDashboard = z.infer<typeof courseDashboard>;
 export const dashboardOverview = named(
   'DashboardOverview',
   z.object({
-    items: z.array(named('CourseStatsWithTitle', z.object({ ...courseStatsFields, title: z.string() }))),
+    items: z.array(named('CourseStatsWithTitle', courseStats.extend({ title: z.string() }))),
     totals: z.object({ enrollment_count: z.number().int(), completions: z.number().int(), revenue: z.string() }),
   }),
 );
