@@ -3,38 +3,22 @@
  * handshake `auth: { token }`). Types only: both the server and the browser client import them.
  */
 
-export type EnrollmentStatus = 'enrolled' | 'in_progress' | 'completed';
+import type { components } from './api';
 
-export interface ProgressUpdated {
+/** Pushed when the student completes a lesson: the progress of the CompleteLesson answer, and what it was about. */
+export type ProgressUpdated = components['schemas']['Progress'] & {
   course_id: string;
-  completed_lessons: number;
-  total_lessons: number;
-  percentage: number;
-  status: EnrollmentStatus;
-}
+  /** The lesson just completed. */
+  lesson_id: string;
+  /** Null until the course is completed. */
+  certificate_id: string | null;
+};
 
-export interface LiveNotification {
-  id: string;
-  user_id: string;
-  type: string;
-  title: string;
-  body: string;
-  is_read: boolean;
-  created_at: string;
-}
+/** A notification as the API answers it (`GET /api/notification/notifications/me`). */
+export type LiveNotification = components['schemas']['Notification'];
 
-export interface CourseStats {
-  course_id: string;
-  enrollment_count: number;
-  active_learners: number;
-  completions: number;
-  avg_rating: number;
-  review_count: number;
-  /** Count of 1- to 5-star reviews. */
-  rating_histogram: number[];
-  /** Decimal string, e.g. "1249.50". */
-  revenue: string;
-}
+/** A course's dashboard numbers, as in its dashboard answer. */
+export type CourseStats = components['schemas']['CourseStats'];
 
 export interface CourseRating {
   course_id: string;

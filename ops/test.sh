@@ -14,6 +14,8 @@ npx depcruise --config .dependency-cruiser.cjs backend frontend/src
 echo "== type checks and builds"
 (cd backend && npx tsc -p tsconfig.test.json)
 npm run build --silent
+echo "== API contract (contracts/openapi.json and contracts/api.d.ts are what the code produces)"
+node ops/api-contract.mjs --check
 npm run check --silent -w frontend
 echo "== operations: Prometheus configuration and rules (with their unit tests), compose files, ops/monitor.sh"
 promtool check config ops/prometheus/prometheus.yml ops/prometheus/prometheus.compose.yml >/dev/null

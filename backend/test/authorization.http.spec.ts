@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { responseSchemas } from '../src/platform/http/responses.js';
 import { TestPlatform } from './support/test-platform.js';
 import { Actors } from './support/actors.js';
 import { connectLive } from './support/live-client.js';
 
 /**
  * Every route of the OpenAPI document × every kind of caller, against the access rules of API.md, with the ids of
- * another user's resources where a route takes one (IDOR), and the Socket.IO subscriptions.
+ * another user's resources where a route takes one (IDOR), and the Socket.IO subscriptions. Every answer let
+ * through must have the shape the document gives for its status (the contract the frontend's types come from).
  */
 
 const ROLES = ['anonymous', 'student', 'otherStudent', 'unverifiedTeacher', 'otherTeacher', 'owner', 'admin'] as const;
@@ -170,6 +173,27 @@ const ROWS: Row[] = [
 
 let platform: TestPlatform;
 let world: World;
+let document: OpenApiDocument;
+
+interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>
+  >;
+}
+
+/** Why `body` is not what the document says the route answers with `status`; undefined when it is. */
+function contractBreach(method: string, route: string, status: number, body: unknown): string | undefined {
+  const documented = document.paths[route]?.[method.toLowerCase()]?.responses[String(status)];
+  if (!documented) return `status ${status} is not documented`;
+  const ref = documented.content?.['application/json']?.schema.$ref;
+  if (!ref) return status === 204 ? undefined : `status ${status} documents no answer schema`;
+  const id = ref.replace('#/components/schemas/', '');
+  const schema = responseSchemas._idmap.get(id);
+  if (!schema) return `no response schema named ${id}`;
+  const parsed = z.safeParse(schema, body);
+  return parsed.success ? undefined : `not a ${id}: ${parsed.error.message}`;
+}
 
 async function buildWorld(): Promise<World> {
   const http = platform.http;
@@ -261,6 +285,7 @@ async function buildWorld(): Promise<World> {
 beforeAll(async () => {
   platform = await TestPlatform.start();
   world = await buildWorld();
+  document = (await platform.http.get('/api/docs/openapi.json')).body;
 }, 120_000);
 afterAll(() => platform?.stop());
 
@@ -268,9 +293,6 @@ let cells = 0;
 
 describe('authorization: every route × every caller', () => {
   it('covers every route of the OpenAPI document', async () => {
-    const document = (await platform.http.get('/api/docs/openapi.json')).body as {
-      paths: Record<string, Record<string, unknown>>;
-    };
     const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
     );
@@ -287,6 +309,8 @@ describe('authorization: every route × every caller', () => {
       if (answer.status !== r.expected[role]) {
         mismatches.push(`${role}: ${answer.status} (expected ${r.expected[role]}) ${JSON.stringify(answer.body)}`);
       } else if (answer.status < 300) {
+        const breach = contractBreach(r.method, r.route, answer.status, answer.body);
+        if (breach) mismatches.push(`${role}: ${breach}`);
         r.check?.(role, answer.body, world);
       }
     }

@@ -92,8 +92,13 @@ describe('the learning loop', () => {
         student.token,
       );
       expect(last.status).toBe(201);
+      expect(last.body.lesson_id).toBe(lessonId);
       expect(last.body.progress.completed_lessons).toBe(i + 1);
+      // The certificate exists from the completion that finishes the course, not before.
+      if (i < lessonIds.length - 1) expect(last.body.certificate_id).toBeNull();
     }
+    const certificateId = last!.body.certificate_id;
+    expect(certificateId).toMatch(/^[0-9a-f-]{36}$/);
     expect(last!.body.progress).toEqual({
       completed_lessons: 6,
       total_lessons: 6,
@@ -111,12 +116,18 @@ describe('the learning loop', () => {
       status: 'completed',
     });
     expect(progress.body.completed_lesson_ids).toEqual(lessonIds);
+    expect(progress.body.certificate_id).toBe(certificateId);
     const mine = await http().get('/api/enrollment/enrollments/me', student.token);
     const item = mine.body.items.find((e: { course_id: string }) => e.course_id === course.id);
-    expect(item).toMatchObject({ course_title: 'Paid Python', percentage: 100, status: 'completed' });
-    const certificate = await http().get(`/api/enrollment/certificates/${item.certificate_id}`);
+    expect(item).toMatchObject({
+      course_title: 'Paid Python',
+      percentage: 100,
+      status: 'completed',
+      certificate_id: certificateId,
+    });
+    const certificate = await http().get(`/api/enrollment/certificates/${certificateId}`);
     expect(certificate.body).toMatchObject({
-      id: item.certificate_id,
+      id: certificateId,
       student_name: 'Sam Student',
       course_id: course.id,
       course_title: 'Paid Python',

@@ -70,14 +70,29 @@ describe('live events', () => {
     const notifications = record(studentSocket, 'notification.created');
 
     await platform.http.post('/api/enrollment/enrollments', { course_id: course.id }, student.token);
+    const answers = [];
     for (const lessonId of lessonIds) {
-      await platform.http.post(`/api/enrollment/progress/lessons/${lessonId}/complete`, {}, student.token);
+      answers.push(
+        (await platform.http.post(`/api/enrollment/progress/lessons/${lessonId}/complete`, {}, student.token)).body,
+      );
     }
+    // The certificate the last completion answered with is the one the push carries: no client looks it up.
+    const certificateId = answers[2].certificate_id;
+    expect(certificateId).toMatch(/^[0-9a-f-]{36}$/);
     await eventually(() => expect(progress).toHaveLength(3));
+    const pushed = (n: number, status: string, percentage: number, certificate: string | null) => ({
+      course_id: course.id,
+      lesson_id: lessonIds[n - 1],
+      certificate_id: certificate,
+      completed_lessons: n,
+      total_lessons: 3,
+      percentage,
+      status,
+    });
     expect([...progress].sort((a, b) => a.completed_lessons - b.completed_lessons)).toEqual([
-      { course_id: course.id, completed_lessons: 1, total_lessons: 3, percentage: 33.33, status: 'in_progress' },
-      { course_id: course.id, completed_lessons: 2, total_lessons: 3, percentage: 66.67, status: 'in_progress' },
-      { course_id: course.id, completed_lessons: 3, total_lessons: 3, percentage: 100, status: 'completed' },
+      pushed(1, 'in_progress', 33.33, null),
+      pushed(2, 'in_progress', 66.67, null),
+      pushed(3, 'completed', 100, certificateId),
     ]);
     await eventually(() =>
       expect(notifications.map((n) => n.type)).toEqual(expect.arrayContaining(['enrolled', 'course_completed'])),

@@ -91,10 +91,18 @@ describe('two api replicas and two competing workers', () => {
     const progress = record(socket, 'progress.updated');
     const notifications = record(socket, 'notification.created');
     await two.post('/api/enrollment/enrollments', { course_id: course.id }, student.token);
-    await two.post(`/api/enrollment/progress/lessons/${lesson.id}/complete`, {}, student.token);
+    const completed = await two.post(`/api/enrollment/progress/lessons/${lesson.id}/complete`, {}, student.token);
     await eventually(() =>
       expect(progress).toEqual([
-        { course_id: course.id, completed_lessons: 1, total_lessons: 1, percentage: 100, status: 'completed' },
+        {
+          course_id: course.id,
+          lesson_id: lesson.id,
+          certificate_id: completed.body.certificate_id,
+          completed_lessons: 1,
+          total_lessons: 1,
+          percentage: 100,
+          status: 'completed',
+        },
       ]),
     );
     await eventually(() =>

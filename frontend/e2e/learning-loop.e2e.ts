@@ -213,7 +213,14 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     // Continue from the course page: lesson 3 is the last one.
     await page.getByTestId('continue').click();
     await page.waitForURL(`**/lessons/${course.lessonIds[2]}`);
+    // From here the certificate comes with the completion's answer: nothing asks the enrollments for it.
+    const certificateLookups: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/enrollment/enrollments/me')) certificateLookups.push(r.url());
+    });
+    const completion = page.waitForResponse((r) => r.url().endsWith(`/lessons/${course.lessonIds[2]}/complete`));
     await page.getByTestId('complete').click();
+    const answered = (await (await completion).json()) as { certificate_id: string | null };
     await page.getByTestId('lesson-done').waitFor();
     const finalValue = Number(
       await page.locator('[data-testid="lesson-progress"] [role="progressbar"]').getAttribute('aria-valuenow'),
@@ -221,9 +228,16 @@ export async function runLearningLoop(options: LoopOptions): Promise<LoopResult>
     assert(finalValue === 100, `the lesson page shows ${finalValue}% after the last lesson, expected 100%`);
     step('"Continue learning" led to lesson 3; marking it complete reached 100%');
 
-    // The certificate link (its read model follows the completion shortly).
+    // The certificate link: the id the answer carried, shown at once (no polling for it).
     const certLink = page.getByTestId('certificate-link').first();
-    await certLink.waitFor({ timeout: 20_000 });
+    await certLink.waitFor({ timeout: 5_000 });
+    const href = await certLink.getAttribute('href');
+    assert(
+      answered.certificate_id !== null && href === `/certificates/${answered.certificate_id}`,
+      `the certificate link is ${href}, expected the answer's certificate ${answered.certificate_id}`,
+    );
+    assert(certificateLookups.length === 0, `the page looked the certificate up: ${certificateLookups.join(', ')}`);
+    step('the certificate link came with the completion answer, without polling');
     await screenshot(page, 'lesson-3-course-completed');
     await certLink.click();
     await page.waitForURL('**/certificates/*');

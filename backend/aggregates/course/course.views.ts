@@ -1,23 +1,30 @@
+import { z } from 'zod';
+import { named } from '../../src/platform/http/responses.js';
 import type { Course, CourseModule, Lesson } from './course.aggregate.js';
 
-export interface ModuleView {
-  id: string;
-  course_id: string;
-  title: string;
-  order: number;
-}
+export const moduleView = named(
+  'Module',
+  z.object({ id: z.uuid(), course_id: z.uuid(), title: z.string(), order: z.number().int() }),
+);
+export type ModuleView = z.infer<typeof moduleView>;
 
-export interface LessonView {
-  id: string;
-  module_id: string;
-  course_id: string;
-  title: string;
-  content: string;
-  video_url: string | null;
-  duration_minutes: number;
-  order: number;
-  is_preview: boolean;
-}
+/** A lesson as its author wrote it (the answer of adding or changing one). */
+export const lessonView = named(
+  'Lesson',
+  z.object({
+    id: z.uuid(),
+    module_id: z.uuid(),
+    course_id: z.uuid(),
+    title: z.string(),
+    /** Markdown source. */
+    content: z.string(),
+    video_url: z.string().nullable(),
+    duration_minutes: z.number().int(),
+    order: z.number().int(),
+    is_preview: z.boolean(),
+  }),
+);
+export type LessonView = z.infer<typeof lessonView>;
 
 export function toModuleView(module: CourseModule): ModuleView {
   return { id: module.id, course_id: module.course.id, title: module.title, order: module.position };

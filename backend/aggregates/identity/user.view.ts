@@ -1,14 +1,20 @@
-import type { Role } from '../../src/platform/auth/auth-user.js';
+import { z } from 'zod';
+import { ROLES, type Role } from '../../src/platform/auth/auth-user.js';
+import { named, timestamp } from '../../src/platform/http/responses.js';
 
 /** The public shape of a user (API field names). */
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  is_verified: boolean;
-  created_at: string;
-}
+export const userView = named(
+  'User',
+  z.object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    is_verified: z.boolean(),
+    created_at: timestamp,
+  }),
+);
+export type UserView = z.infer<typeof userView>;
 
 export function toUserView(user: {
   id: string;
@@ -28,7 +34,5 @@ export function toUserView(user: {
   };
 }
 
-export interface TokenView {
-  access_token: string;
-  token_type: 'bearer';
-}
+export const tokenView = named('Token', z.object({ access_token: z.string(), token_type: z.literal('bearer') }));
+export type TokenView = z.infer<typeof tokenView>;

@@ -1,15 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
+import { named, pageOf, timestamp } from '../../src/platform/http/responses.js';
 
-export interface PaymentView {
-  id: string;
-  student_id: string;
-  course_id: string;
-  amount: string;
-  status: string;
-  created_at: string;
-}
+export const paymentView = named(
+  'Payment',
+  z.object({
+    id: z.uuid(),
+    student_id: z.uuid(),
+    course_id: z.uuid(),
+    /** Decimal string, e.g. "49.99". */
+    amount: z.string(),
+    /** The mock provider always completes a payment. */
+    status: z.literal('completed'),
+    created_at: timestamp,
+  }),
+);
+export type PaymentView = z.infer<typeof paymentView>;
+export const paymentPage = pageOf(paymentView);
 
 const COLUMNS = `id, student_id, course_id, amount::text AS amount, status, to_json(created_at)#>>'{}' AS created_at`;
 

@@ -3,8 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public, SignedIn } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
+import { Responds } from '../../src/platform/http/responses.js';
 import { fields, UuidParam, ValidQuery, pageQuery, type PageQuery } from '../../src/platform/http/validation.js';
-import { CourseCatalogQuery, type CourseCardView } from './course-catalog.query.js';
+import { CourseCatalogQuery, courseCardView, coursePage, type CourseCardView } from './course-catalog.query.js';
 
 const listQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
@@ -21,18 +22,21 @@ const listQuery = z.strictObject({
 export class CourseCatalogController {
   constructor(private readonly catalog: CourseCatalogQuery) {}
 
+  @Responds(coursePage)
   @Get()
   @Public()
   list(@ValidQuery(listQuery) query: z.infer<typeof listQuery>): Promise<{ items: CourseCardView[]; total: number }> {
     return this.catalog.list({ ...query, q: query.q || undefined });
   }
 
+  @Responds(coursePage)
   @Get('my')
   @SignedIn('teacher')
   my(@CurrentUser() user: AuthUser, @ValidQuery(pageQuery) query: PageQuery) {
     return this.catalog.byTeacher(user.id, query.limit, query.offset);
   }
 
+  @Responds(courseCardView)
   @Get(':id')
   @Public()
   get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined): Promise<CourseCardView> {

@@ -1,32 +1,41 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { z } from 'zod';
 import { ReadCache } from '../../src/platform/cache/read-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
 import { inTransaction, type SqlPool } from '../../src/platform/database/pg-pool.js';
 import { NotFoundError } from '../../src/platform/domain/errors.js';
+import { named, pageOf, timestamp } from '../../src/platform/http/responses.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import type { Course } from '../../aggregates/course/course.aggregate.js';
 import { toCourseFields } from '../../aggregates/course/course.views.js';
 
-export interface CourseCardView {
-  id: string;
-  teacher_id: string;
-  teacher_name: string;
-  title: string;
-  description: string;
-  is_free: boolean;
-  price: string;
-  duration_minutes: number;
-  level: string;
-  avg_rating: number;
-  review_count: number;
-  enrollment_count: number;
-  /** Count of 1- to 5-star reviews. */
-  rating_histogram: number[];
-  /** Drafts are seen by their owner and admins only. */
-  status: 'draft' | 'published';
-  created_at: string;
-}
+export const courseCardView = named(
+  'Course',
+  z.object({
+    id: z.uuid(),
+    teacher_id: z.uuid(),
+    teacher_name: z.string(),
+    title: z.string(),
+    description: z.string(),
+    is_free: z.boolean(),
+    /** Decimal string, e.g. "49.99". */
+    price: z.string(),
+    duration_minutes: z.number().int(),
+    level: z.enum(['beginner', 'intermediate', 'advanced']),
+    /** 0 while the course has no reviews. */
+    avg_rating: z.number(),
+    review_count: z.number().int(),
+    enrollment_count: z.number().int(),
+    /** Count of 1- to 5-star reviews. */
+    rating_histogram: z.array(z.number().int()),
+    /** Drafts are seen by their owner and admins only. */
+    status: z.enum(['draft', 'published']),
+    created_at: timestamp,
+  }),
+);
+export type CourseCardView = z.infer<typeof courseCardView>;
+export const coursePage = pageOf(courseCardView);
 
 export interface CatalogFilters {
   q?: string;

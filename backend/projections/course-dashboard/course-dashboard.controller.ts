@@ -3,9 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { ForbiddenError, NotFoundError } from '../../src/platform/domain/errors.js';
+import { Responds } from '../../src/platform/http/responses.js';
 import { UuidParam } from '../../src/platform/http/validation.js';
 import { CourseCatalogQuery } from '../course-catalog/course-catalog.query.js';
-import { CourseDashboardQuery } from './course-dashboard.query.js';
+import { CourseDashboardQuery, courseDashboard, dashboardOverview } from './course-dashboard.query.js';
 
 @ApiTags('course')
 @Controller('api/course/courses')
@@ -16,12 +17,14 @@ export class CourseDashboardController {
   ) {}
 
   /** Totals across the calling teacher's courses, and each course's stats. */
+  @Responds(dashboardOverview)
   @Get('my/dashboard')
   @SignedIn('teacher')
   overview(@CurrentUser() teacher: AuthUser) {
     return this.dashboards.overview(teacher.id);
   }
 
+  @Responds(courseDashboard)
   @Get(':id/dashboard')
   @SignedIn('teacher', 'admin')
   async dashboard(@CurrentUser() user: AuthUser, @UuidParam('id') courseId: string) {

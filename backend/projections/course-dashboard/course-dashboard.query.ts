@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CourseStats } from '@eduplatform/contracts';
+import { z } from 'zod';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
+import { named } from '../../src/platform/http/responses.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 
 const ACTIVE_WINDOW = `interval '7 days'`;
@@ -14,10 +16,45 @@ const selectStats = (extra = '') => `
            WHERE a.course_id = s.course_id AND a.last_active_at > now() - ${ACTIVE_WINDOW}) AS active_learners
     FROM read.course_stats s`;
 
-export interface CourseDashboard extends CourseStats {
-  enrollments_per_day: { day: string; count: number }[];
-  funnel: { lesson_id: string; title: string; order: number; completed: number }[];
-}
+/** The numbers of a course's dashboard; the `course.stats` push (contracts/) carries them alone. */
+const courseStats = named(
+  'CourseStats',
+  z.object({
+    course_id: z.uuid(),
+    enrollment_count: z.number().int(),
+    active_learners: z.number().int(),
+    completions: z.number().int(),
+    avg_rating: z.number(),
+    review_count: z.number().int(),
+    /** Count of 1- to 5-star reviews. */
+    rating_histogram: z.array(z.number().int()),
+    /** Decimal string, e.g. "1249.50". */
+    revenue: z.string(),
+  }),
+);
+
+export const courseDashboard = named(
+  'CourseDashboard',
+  courseStats.extend({
+    enrollments_per_day: z.array(named('DayCount', z.object({ day: z.iso.date(), count: z.number().int() }))),
+    funnel: z.array(
+      named(
+        'FunnelStep',
+        z.object({ lesson_id: z.uuid(), title: z.string(), order: z.number().int(), completed: z.number().int() }),
+      ),
+    ),
+  }),
+);
+export type CourseDashboard = z.infer<typeof courseDashboard>;
+
+/** Every course of one teacher (newest first) and the totals across them. */
+export const dashboardOverview = named(
+  'DashboardOverview',
+  z.object({
+    items: z.array(named('CourseStatsWithTitle', courseStats.extend({ title: z.string() }))),
+    totals: z.object({ enrollment_count: z.number().int(), completions: z.number().int(), revenue: z.string() }),
+  }),
+);
 
 /** The teacher dashboard, read from the course-dashboard read model. */
 @Injectable()

@@ -1,11 +1,41 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { CurrentUser, Public } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { LessonAccess } from '../../aggregates/course/queries/lesson-access/lesson-access.js';
+import { named, Responds } from '../../src/platform/http/responses.js';
 import { UuidParam } from '../../src/platform/http/validation.js';
-import { CourseCatalogQuery } from '../course-catalog/course-catalog.query.js';
+import { CourseCatalogQuery, courseCardView } from '../course-catalog/course-catalog.query.js';
 import { CurriculumQuery } from './curriculum.query.js';
+
+const curriculumLesson = named(
+  'CurriculumLesson',
+  z.object({
+    id: z.uuid(),
+    module_id: z.uuid(),
+    title: z.string(),
+    /** Left out of a paid course's lessons for someone who may not watch them (previews keep it). */
+    video_url: z.string().nullable().optional(),
+    duration_minutes: z.number().int(),
+    order: z.number().int(),
+    is_preview: z.boolean(),
+  }),
+);
+const curriculumModule = named(
+  'CurriculumModule',
+  z.object({
+    id: z.uuid(),
+    course_id: z.uuid(),
+    title: z.string(),
+    order: z.number().int(),
+    lessons: z.array(curriculumLesson),
+  }),
+);
+const curriculum = named(
+  'Curriculum',
+  z.object({ course: courseCardView, modules: z.array(curriculumModule), total_lessons: z.number().int() }),
+);
 
 @ApiTags('course')
 @Controller('api/course/courses')
@@ -16,6 +46,7 @@ export class CurriculumController {
     private readonly access: LessonAccess,
   ) {}
 
+  @Responds(curriculum)
   @Get(':id/curriculum')
   @Public()
   async get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined) {

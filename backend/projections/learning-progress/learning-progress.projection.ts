@@ -47,13 +47,18 @@ export class LearningProgressProjection implements Projection {
 
   constructor(@Optional() private readonly live?: LiveEmitter) {}
 
-  /** The student sees their progress move: the numbers the command computed, now in the read model. */
+  /**
+   * The student sees their progress move: the numbers the command computed, now in the read model, with the
+   * lesson and (once the course is completed) the certificate, so no client has to look either up.
+   */
   async afterCommit(events: readonly AnyEvent[]): Promise<void> {
     for (const event of events) {
       if (event.type !== EnrollmentEvents.LessonCompleted) continue;
-      const { enrollment, progress } = event.payload;
+      const { enrollment, lessonId, progress } = event.payload;
       this.live?.emit(rooms.user(enrollment.studentId), 'progress.updated', {
         course_id: enrollment.courseId,
+        lesson_id: lessonId,
+        certificate_id: enrollment.certificateId,
         ...progress,
       });
     }

@@ -8,8 +8,26 @@ import type { EnrollmentStatus } from '../../aggregates/enrollment/enrollment.ev
 interface ProgressRow {
   course_id: string;
   status: EnrollmentStatus;
+  certificate_id: string | null;
   total_lessons: number;
   completed_lesson_ids: string[];
+}
+
+interface EnrollmentRow extends ProgressRow {
+  id: string;
+  student_id: string;
+  course_title: string;
+  payment_id: string | null;
+  enrolled_at: string;
+  completed_at: string | null;
+}
+
+interface CertificateRow {
+  id: string;
+  student_name: string;
+  course_id: string;
+  course_title: string;
+  completed_at: string;
 }
 
 // Completed lessons count only while they are still in the course; the total is the course's lessons now.
@@ -37,13 +55,14 @@ export class LearningProgressQuery {
 
   async progress(studentId: string, courseId: string) {
     const { rows } = await this.pool.query<ProgressRow>(
-      `SELECT sc.course_id, sc.status, ${PROGRESS} FROM read.student_courses sc WHERE sc.student_id = $1 AND sc.course_id = $2`,
+      `SELECT sc.course_id, sc.status, sc.certificate_id, ${PROGRESS}
+         FROM read.student_courses sc WHERE sc.student_id = $1 AND sc.course_id = $2`,
       [studentId, courseId],
     );
     if (rows[0]) return withPercentage(rows[0]);
     // Enrolled a moment ago and not projected yet: the enrollment service's own record answers.
-    const enrolled = await this.pool.query<{ status: ProgressRow['status'] }>(
-      'SELECT status FROM enrollment.enrollments WHERE student_id = $1 AND course_id = $2',
+    const enrolled = await this.pool.query<Pick<ProgressRow, 'status' | 'certificate_id'>>(
+      'SELECT status, certificate_id FROM enrollment.enrollments WHERE student_id = $1 AND course_id = $2',
       [studentId, courseId],
     );
     if (!enrolled.rows[0]) throw new ForbiddenError('You are not enrolled in this course');
@@ -54,6 +73,7 @@ export class LearningProgressQuery {
     return withPercentage({
       course_id: courseId,
       status: enrolled.rows[0].status,
+      certificate_id: enrolled.rows[0].certificate_id,
       total_lessons: total.rows[0].n,
       completed_lesson_ids: [],
     });
@@ -61,7 +81,7 @@ export class LearningProgressQuery {
 
   async enrollmentsOf(studentId: string, limit: number, offset: number) {
     const [page, count] = await Promise.all([
-      this.pool.query<ProgressRow & Record<string, unknown>>(
+      this.pool.query<EnrollmentRow>(
         `SELECT sc.enrollment_id AS id, sc.student_id, sc.course_id, coalesce(c.title, '') AS course_title, sc.payment_id,
                 sc.status, to_json(sc.enrolled_at)#>>'{}' AS enrolled_at, to_json(sc.completed_at)#>>'{}' AS completed_at,
                 sc.certificate_id, ${PROGRESS}
@@ -83,7 +103,7 @@ export class LearningProgressQuery {
   }
 
   async certificate(id: string) {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<CertificateRow>(
       `SELECT sc.certificate_id AS id, coalesce(u.name, '') AS student_name, sc.course_id, coalesce(c.title, '') AS course_title,
               to_json(sc.completed_at)#>>'{}' AS completed_at
          FROM read.student_courses sc

@@ -1,12 +1,14 @@
 import { pathToFileURL } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../platform/config/config.js';
 import { instrumentHttp } from '../platform/http/http-metrics.js';
+import { responseComponents } from '../platform/http/responses.js';
 import { trackRequestsInFlight } from '../platform/metrics/http-in-flight.js';
 import { ApiModule } from './api.module.js';
 import { jsonLogger } from './logger.js';
@@ -68,6 +70,21 @@ async function mountFrontend(fastify: FastifyInstance, handlerPath: string): Pro
   });
 }
 
+/** The OpenAPI document of every route, with the named response schemas as its components. */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('EduPlatform API')
+      .setDescription('Courses, enrollments, progress, reviews, payments and notifications.')
+      .setVersion('1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  document.components = { ...document.components, schemas: responseComponents() };
+  return document;
+}
+
 export async function createApi(config: AppConfig): Promise<NestFastifyApplication> {
   // X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES; otherwise the socket's address counts.
   const trustProxy = config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false;
@@ -91,16 +108,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   await secureHeaders(app, config);
   if (config.FRONTEND_HANDLER) await mountFrontend(fastify, config.FRONTEND_HANDLER);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('EduPlatform API')
-      .setDescription('Courses, enrollments, progress, reviews, payments and notifications.')
-      .setVersion('1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   // Exit explicitly once drained: as PID 1 in a container, a re-raised SIGTERM would be ignored.
   app.enableShutdownHooks([], { useProcessExit: true });
   return app;

@@ -1,276 +1,70 @@
+import type { components, paths } from '@eduplatform/contracts/api';
+
 /**
  * The one way this app talks to the EduPlatform API (see shared/API.md).
  *
- * Every call goes to a relative `/api/...` URL: in production the api process
- * serves this app on its own origin, in development Vite proxies `/api`.
- * `request()` adds the bearer token kept in localStorage and turns any non-2xx
- * answer into an `ApiError` carrying the HTTP status and the server's `detail`.
+ * Every call names an operation of the API contract (contracts/api.d.ts, generated from the backend's
+ * OpenAPI document) by its path and method, so its parameters, body and answer are typed by the backend's
+ * own schemas. Calls go to relative `/api/...` URLs: in production the api process serves this app on its
+ * own origin, in development Vite proxies `/api`. `request()` adds the bearer token kept in localStorage and
+ * turns any non-2xx answer into an `ApiError` carrying the HTTP status and the server's `detail`.
  */
 
 // ---------------------------------------------------------------- types
 
-export type Role = 'student' | 'teacher' | 'admin';
-export type Level = 'beginner' | 'intermediate' | 'advanced';
-export type CourseSort = 'newest' | 'rating' | 'popular' | 'price';
-export type EnrollmentStatus = 'enrolled' | 'in_progress' | 'completed';
+// Every shape is the backend's own, generated into contracts/api.d.ts from its OpenAPI document
+// (`npm run api:contract`); the names here are short aliases.
+type Schemas = components['schemas'];
 
-/** Money is a decimal string in responses, e.g. "49.99". */
-export type Money = string;
+export type User = Schemas['User'];
+export type Role = User['role'];
+export type TokenResponse = Schemas['Token'];
+export type PendingTeacher = Schemas['PendingTeacher'];
+export type Course = Schemas['Course'];
+export type CoursePage = Schemas['CoursePage'];
+export type Level = Course['level'];
+export type CourseStatus = Course['status'];
+export type ModuleRecord = Schemas['Module'];
+/** A lesson as its author wrote it (the answer of adding or changing one). */
+export type AuthoredLesson = Schemas['Lesson'];
+/** A lesson as its readers get it (rendered content, neighbours). */
+export type Lesson = Schemas['LessonToRead'];
+export type LessonSummary = Schemas['CurriculumLesson'];
+export type CurriculumModule = Schemas['CurriculumModule'];
+export type Curriculum = Schemas['Curriculum'];
+export type LessonPlace = Schemas['LessonPlace'];
+export type Review = Schemas['Review'];
+export type Enrollment = Schemas['Enrollment'];
+export type EnrollmentStatus = Enrollment['status'];
+export type CourseProgress = Schemas['CourseProgress'];
+export type MyEnrollment = Schemas['MyEnrollment'];
+export type Certificate = Schemas['Certificate'];
+export type Payment = Schemas['Payment'];
+export type Notification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];
+export type DayCount = Schemas['DayCount'];
+export type FunnelStep = Schemas['FunnelStep'];
+export type CourseDashboard = Schemas['CourseDashboard'];
+export type DashboardOverview = Schemas['DashboardOverview'];
 
-/** A list answer: `{ items, total }`. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/** The JSON of an operation's success answer; void when it has none (204). */
+type Answer<O> = O extends { responses: infer R }
+  ? [JsonOf<R[keyof R]>] extends [never]
+    ? void
+    : JsonOf<R[keyof R]>
+  : never;
+type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export interface TokenResponse {
-  access_token: string;
-  token_type: 'bearer';
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  is_verified: boolean;
-  created_at: string;
-}
-
-export interface PendingTeacher {
-  id: string;
-  email: string;
-  name: string;
-  created_at: string;
-}
-
-export interface Course {
-  id: string;
-  teacher_id: string;
-  teacher_name: string;
-  title: string;
-  description: string;
-  is_free: boolean;
-  price: Money | null;
-  duration_minutes: number;
-  level: Level;
-  /** Average of the reviews; null (or 0) while the course has none. */
-  avg_rating: number | string | null;
-  review_count: number;
-  enrollment_count: number;
-  /** Count of 1- to 5-star reviews (index 0 is 1 star). */
-  rating_histogram?: number[];
-  /** Drafts are seen by their owner and admins only. */
-  status?: CourseStatus;
-  created_at: string;
-}
-
-export type CourseStatus = 'draft' | 'published';
-
-/** A module as its commands answer (without lessons). */
-export interface ModuleRecord {
-  id: string;
-  course_id: string;
-  title: string;
-  order: number;
-}
-
-/** What a teacher writes for a lesson. */
-export interface LessonInput {
-  title: string;
-  content: string;
-  video_url?: string | null;
-  duration_minutes?: number;
-  order?: number;
-  is_preview?: boolean;
-}
-
-export interface LessonSummary {
-  id: string;
-  module_id: string;
-  title: string;
-  video_url?: string | null;
-  duration_minutes: number;
-  order: number;
-  is_preview: boolean;
-}
-
-export interface CurriculumModule {
-  id: string;
-  course_id: string;
-  title: string;
-  order: number;
-  lessons: LessonSummary[];
-}
-
-export interface Curriculum {
-  course: Course;
-  modules: CurriculumModule[];
-  total_lessons: number;
-}
-
-export interface Lesson extends LessonSummary {
-  course_id: string;
-  /** Markdown source. */
-  content: string;
-  /** Rendered and sanitized by the server, when it provides it. */
-  content_html?: string | null;
-  prev_lesson_id: string | null;
-  next_lesson_id: string | null;
-}
-
-export interface LessonPlace {
-  id: string;
-  title: string;
-  course_id: string;
-  is_preview: boolean;
-  course: Course;
-}
-
-export interface Review {
-  id: string;
-  student_id: string;
-  student_name: string;
-  course_id: string;
-  rating: number;
-  comment: string;
-  created_at: string;
-}
-
-export interface Enrollment {
-  id: string;
-  student_id: string;
-  course_id: string;
-  payment_id: string | null;
-  status: EnrollmentStatus;
-  enrolled_at: string;
-}
-
-/** Progress counts, as in a `progress.updated` push and a lesson completion answer. */
-export interface ProgressCounts {
-  course_id?: string;
-  completed_lessons: number;
-  total_lessons: number;
-  percentage: number;
-  status: EnrollmentStatus;
-}
-
-export interface CourseProgress extends ProgressCounts {
-  course_id: string;
-  completed_lesson_ids: string[];
-}
-
-export interface LessonCompletion {
-  id: string;
-  lesson_id: string;
-  course_id: string;
-  completed_at: string;
-  progress: ProgressCounts;
-}
-
-/** An item of GET /enrollment/enrollments/me. */
-export interface MyEnrollment extends Enrollment {
-  course_title: string;
-  completed_at: string | null;
-  certificate_id: string | null;
-  completed_lessons: number;
-  total_lessons: number;
-  percentage: number;
-}
-
-export interface Certificate {
-  id: string;
-  student_name: string;
-  course_id: string;
-  course_title: string;
-  completed_at: string;
-}
-
-export interface Payment {
-  id: string;
-  student_id: string;
-  course_id: string;
-  amount: Money;
-  status: 'completed';
-  created_at: string;
-}
-
-export interface Notification {
-  id: string;
-  user_id: string;
-  type: string;
-  title: string;
-  body: string;
-  is_read: boolean;
-  created_at: string;
-}
-
-export interface NotificationPage extends Page<Notification> {
-  unread: number;
-}
-
-export interface DayCount {
-  /** YYYY-MM-DD */
-  day: string;
-  count: number;
-}
-
-export interface FunnelStep {
-  lesson_id: string;
-  title: string;
-  order: number;
-  completed: number;
-}
-
-/** The teacher's live dashboard of one course (GET /course/courses/{id}/dashboard). */
-export interface CourseDashboard {
-  course_id: string;
-  enrollment_count: number;
-  enrollments_per_day: DayCount[];
-  active_learners: number;
-  completions: number;
-  funnel: FunnelStep[];
-  rating_histogram: number[];
-  avg_rating: number | string | null;
-  review_count: number;
-  revenue: Money;
-}
-
-export interface DashboardOverview {
-  items: CourseDashboard[];
-  totals: { enrollment_count: number; completions: number; revenue: Money };
-}
-
-export interface RegisterInput {
-  email: string;
-  password: string;
-  name: string;
-  role: 'student' | 'teacher';
-}
-
-export interface LoginInput {
-  email: string;
-  password: string;
-}
-
-export interface CreateCourseInput {
-  title: string;
-  description: string;
-  is_free: boolean;
-  price?: number | string;
-  duration_minutes: number;
-  level: Level;
-}
-
-export interface CourseQuery {
-  q?: string;
-  level?: Level;
-  is_free?: boolean;
-  min_rating?: number;
-  sort?: CourseSort;
-  limit?: number;
-  offset?: number;
-}
+export type RegisterInput = BodyOf<Operation<'/api/identity/register', 'post'>>;
+export type CreateCourseInput = BodyOf<Operation<'/api/course/courses', 'post'>>;
+export type CourseQuery = QueryOf<Operation<'/api/course/courses', 'get'>>;
+export type CourseSort = NonNullable<CourseQuery['sort']>;
+/** `?limit=&offset=` of a list. */
+type PageQuery = QueryOf<Operation<'/api/course/courses/my', 'get'>>;
 
 // ---------------------------------------------------------------- errors
 
@@ -465,7 +259,7 @@ export function buildQuery(query: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const { query, body, auth = true, signal } = options;
   const doFetch = options.fetch ?? fetch;
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
@@ -475,7 +269,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   let response: Response;
   try {
-    response = await doFetch(`/api${path}${buildQuery(query)}`, {
+    response = await doFetch(`${path}${buildQuery(query)}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -502,9 +296,22 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Accepts either a bare array or a `{items, total}` page. */
-function asPage<T>(value: Page<T> | T[]): Page<T> {
-  return Array.isArray(value) ? { items: value, total: value.length } : value;
+type CallOptions<O> = Omit<RequestOptions, 'body' | 'query'> & {
+  /** Values of the path's `{name}` parameters. */
+  params?: Record<string, string>;
+  body?: BodyOf<O>;
+  query?: QueryOf<O>;
+};
+
+/** One operation of the contract: its path parameters filled in, its body, query and answer typed. */
+function call<P extends keyof paths, M extends Method>(
+  method: M,
+  path: P,
+  options: CallOptions<Operation<P, M>> = {},
+): Promise<Answer<Operation<P, M>>> {
+  const { params = {}, ...rest } = options;
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  return request(method.toUpperCase(), url, rest);
 }
 
 type Fetch = typeof fetch;
@@ -512,77 +319,69 @@ type Fetch = typeof fetch;
 // ---------------------------------------------------------------- identity
 
 export const identity = {
-  register: (input: RegisterInput) =>
-    request<TokenResponse>('POST', '/identity/register', { body: input, auth: false }),
-  login: (input: LoginInput) => request<TokenResponse>('POST', '/identity/login', { body: input, auth: false }),
-  me: (f?: Fetch) => request<User>('GET', '/identity/me', { fetch: f }),
+  register: (body: RegisterInput) => call('post', '/api/identity/register', { body, auth: false }),
+  login: (body: BodyOf<Operation<'/api/identity/login', 'post'>>) =>
+    call('post', '/api/identity/login', { body, auth: false }),
+  me: (f?: Fetch) => call('get', '/api/identity/me', { fetch: f }),
   /** A fresh token with the account's current claims (e.g. after a teacher was verified). */
-  refreshToken: (f?: Fetch) => request<TokenResponse>('POST', '/identity/token/refresh', { fetch: f }),
-  pendingTeachers: async (f?: Fetch, query: Query = { limit: 100 }) =>
-    asPage(
-      await request<Page<PendingTeacher> | PendingTeacher[]>('GET', '/identity/admin/teachers/pending', {
-        fetch: f,
-        query,
-      }),
-    ),
-  verifyUser: (userId: string) => request<User>('PATCH', `/identity/admin/users/${encodeURIComponent(userId)}/verify`),
+  refreshToken: (f?: Fetch) => call('post', '/api/identity/token/refresh', { fetch: f }),
+  pendingTeachers: (
+    f?: Fetch,
+    query: QueryOf<Operation<'/api/identity/admin/teachers/pending', 'get'>> = { limit: 100 },
+  ) => call('get', '/api/identity/admin/teachers/pending', { fetch: f, query }),
+  verifyUser: (userId: string) =>
+    call('patch', '/api/identity/admin/users/{user_id}/verify', { params: { user_id: userId } }),
 };
 
 // ---------------------------------------------------------------- course
 
+type LessonInput = BodyOf<Operation<'/api/course/modules/{id}/lessons', 'post'>>;
+
 export const courses = {
   list: (query: CourseQuery = {}, f?: Fetch, signal?: AbortSignal) =>
-    request<Page<Course>>('GET', '/course/courses', { query: { ...query }, fetch: f, signal }),
-  mine: async (f?: Fetch, query: Query = { limit: 100 }) =>
-    asPage(await request<Page<Course> | Course[]>('GET', '/course/courses/my', { fetch: f, query })),
-  get: (id: string, f?: Fetch) => request<Course>('GET', `/course/courses/${encodeURIComponent(id)}`, { fetch: f }),
+    call('get', '/api/course/courses', { query, fetch: f, signal }),
+  mine: (f?: Fetch, query: PageQuery = { limit: 100 }) => call('get', '/api/course/courses/my', { fetch: f, query }),
+  get: (id: string, f?: Fetch) => call('get', '/api/course/courses/{id}', { params: { id }, fetch: f }),
   curriculum: (id: string, f?: Fetch) =>
-    request<Curriculum>('GET', `/course/courses/${encodeURIComponent(id)}/curriculum`, { fetch: f }),
-  create: (input: CreateCourseInput) => request<Course>('POST', '/course/courses', { body: input }),
-  update: (id: string, input: Partial<CreateCourseInput>) =>
-    request<Course>('PUT', `/course/courses/${encodeURIComponent(id)}`, { body: input }),
+    call('get', '/api/course/courses/{id}/curriculum', { params: { id }, fetch: f }),
+  create: (body: CreateCourseInput) => call('post', '/api/course/courses', { body }),
+  update: (id: string, body: Partial<CreateCourseInput>) =>
+    call('put', '/api/course/courses/{id}', { params: { id }, body }),
   /** 422 while the course has no lessons. */
-  publish: (id: string) => request<Course>('POST', `/course/courses/${encodeURIComponent(id)}/publish`),
-  addModule: (courseId: string, input: { title: string; order?: number }) =>
-    request<ModuleRecord>('POST', `/course/courses/${encodeURIComponent(courseId)}/modules`, { body: input }),
-  updateModule: (id: string, input: { title?: string; order?: number }) =>
-    request<ModuleRecord>('PUT', `/course/modules/${encodeURIComponent(id)}`, { body: input }),
-  removeModule: (id: string) => request<void>('DELETE', `/course/modules/${encodeURIComponent(id)}`),
-  addLesson: (moduleId: string, input: LessonInput) =>
-    request<Lesson>('POST', `/course/modules/${encodeURIComponent(moduleId)}/lessons`, { body: input }),
-  updateLesson: (id: string, input: Partial<LessonInput>) =>
-    request<Lesson>('PUT', `/course/lessons/${encodeURIComponent(id)}`, { body: input }),
-  removeLesson: (id: string) => request<void>('DELETE', `/course/lessons/${encodeURIComponent(id)}`),
+  publish: (id: string) => call('post', '/api/course/courses/{id}/publish', { params: { id } }),
+  addModule: (courseId: string, body: { title: string; order?: number }) =>
+    call('post', '/api/course/courses/{id}/modules', { params: { id: courseId }, body }),
+  updateModule: (id: string, body: { title?: string; order?: number }) =>
+    call('put', '/api/course/modules/{id}', { params: { id }, body }),
+  removeModule: (id: string) => call('delete', '/api/course/modules/{id}', { params: { id } }),
+  addLesson: (moduleId: string, body: LessonInput) =>
+    call('post', '/api/course/modules/{id}/lessons', { params: { id: moduleId }, body }),
+  updateLesson: (id: string, body: Partial<LessonInput>) =>
+    call('put', '/api/course/lessons/{id}', { params: { id }, body }),
+  removeLesson: (id: string) => call('delete', '/api/course/lessons/{id}', { params: { id } }),
   /** Markdown rendered and sanitized by the server exactly as lessons are served. */
   previewLesson: (content: string, signal?: AbortSignal) =>
-    request<{ content_html: string }>('POST', '/course/lessons/preview', { body: { content }, signal }),
-  lesson: (id: string, f?: Fetch) => request<Lesson>('GET', `/course/lessons/${encodeURIComponent(id)}`, { fetch: f }),
+    call('post', '/api/course/lessons/preview', { body: { content }, signal }),
+  lesson: (id: string, f?: Fetch) => call('get', '/api/course/lessons/{id}', { params: { id }, fetch: f }),
   /** A lesson's title and course, public like the curriculum (for a lesson the caller may not read yet). */
-  lessonPlace: (id: string, f?: Fetch) =>
-    request<LessonPlace>('GET', `/course/lessons/${encodeURIComponent(id)}/place`, { fetch: f }),
-  reviews: async (courseId: string, f?: Fetch, query: Query = { limit: 20 }) =>
-    asPage(
-      await request<Page<Review> | Review[]>('GET', `/course/reviews/course/${encodeURIComponent(courseId)}`, {
-        fetch: f,
-        query,
-      }),
-    ),
-  dashboard: (id: string, f?: Fetch) =>
-    request<CourseDashboard>('GET', `/course/courses/${encodeURIComponent(id)}/dashboard`, { fetch: f }),
-  myDashboard: (f?: Fetch) => request<DashboardOverview>('GET', '/course/courses/my/dashboard', { fetch: f }),
-  postReview: (input: { course_id: string; rating: number; comment: string }) =>
-    request<Review>('POST', '/course/reviews', { body: input }),
-  editReview: (id: string, input: { rating?: number; comment?: string }) =>
-    request<Review>('PUT', `/course/reviews/${encodeURIComponent(id)}`, { body: input }),
+  lessonPlace: (id: string, f?: Fetch) => call('get', '/api/course/lessons/{id}/place', { params: { id }, fetch: f }),
+  reviews: (courseId: string, f?: Fetch, query: PageQuery = { limit: 20 }) =>
+    call('get', '/api/course/reviews/course/{id}', { params: { id: courseId }, fetch: f, query }),
+  dashboard: (id: string, f?: Fetch) => call('get', '/api/course/courses/{id}/dashboard', { params: { id }, fetch: f }),
+  myDashboard: (f?: Fetch) => call('get', '/api/course/courses/my/dashboard', { fetch: f }),
+  postReview: (body: { course_id: string; rating: number; comment: string }) =>
+    call('post', '/api/course/reviews', { body }),
+  editReview: (id: string, body: { rating?: number; comment?: string }) =>
+    call('put', '/api/course/reviews/{id}', { params: { id }, body }),
 };
 
 // ---------------------------------------------------------------- payment
 
 export const payments = {
-  mine: (query: Query = { limit: 100 }) => request<Page<Payment>>('GET', '/payment/payments/me', { query }),
+  mine: (query: PageQuery = { limit: 100 }) => call('get', '/api/payment/payments/me', { query }),
   /** Retried with the same `idempotencyKey`, the server answers with the same payment. */
-  pay: (courseId: string, amount: Money, idempotencyKey: string) =>
-    request<Payment>('POST', '/payment/payments', {
+  pay: (courseId: string, amount: string, idempotencyKey: string) =>
+    call('post', '/api/payment/payments', {
       body: { course_id: courseId, amount },
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
@@ -592,29 +391,29 @@ export const payments = {
 
 export const enrollment = {
   enroll: (courseId: string, paymentId?: string) =>
-    request<Enrollment>('POST', '/enrollment/enrollments', {
+    call('post', '/api/enrollment/enrollments', {
       body: paymentId ? { course_id: courseId, payment_id: paymentId } : { course_id: courseId },
     }),
-  mine: (f?: Fetch, query: Query = { limit: 100 }) =>
-    request<Page<MyEnrollment>>('GET', '/enrollment/enrollments/me', { fetch: f, query }),
+  mine: (f?: Fetch, query: PageQuery = { limit: 100 }) =>
+    call('get', '/api/enrollment/enrollments/me', { fetch: f, query }),
   /** 403 when the student is not enrolled in the course. */
   progress: (courseId: string, f?: Fetch) =>
-    request<CourseProgress>('GET', `/enrollment/progress/courses/${encodeURIComponent(courseId)}`, { fetch: f }),
+    call('get', '/api/enrollment/progress/courses/{id}', { params: { id: courseId }, fetch: f }),
   completeLesson: (lessonId: string, courseId?: string) =>
-    request<LessonCompletion>('POST', `/enrollment/progress/lessons/${encodeURIComponent(lessonId)}/complete`, {
+    call('post', '/api/enrollment/progress/lessons/{lesson_id}/complete', {
+      params: { lesson_id: lessonId },
       body: courseId ? { course_id: courseId } : {},
     }),
   certificate: (id: string, f?: Fetch) =>
-    request<Certificate>('GET', `/enrollment/certificates/${encodeURIComponent(id)}`, { fetch: f, auth: false }),
+    call('get', '/api/enrollment/certificates/{id}', { params: { id }, fetch: f, auth: false }),
 };
 
 // ---------------------------------------------------------------- notification
 
 export const notifications = {
-  mine: (query: Query = { limit: 20 }, f?: Fetch) =>
-    request<NotificationPage>('GET', '/notification/notifications/me', { fetch: f, query }),
-  markRead: (id: string) =>
-    request<Notification>('PATCH', `/notification/notifications/${encodeURIComponent(id)}/read`),
+  mine: (query: QueryOf<Operation<'/api/notification/notifications/me', 'get'>> = { limit: 20 }, f?: Fetch) =>
+    call('get', '/api/notification/notifications/me', { fetch: f, query }),
+  markRead: (id: string) => call('patch', '/api/notification/notifications/{id}/read', { params: { id } }),
 };
 
 /** A fresh random key (UUID v4), also outside secure contexts where `crypto.randomUUID` is missing. */

@@ -39,7 +39,7 @@ export function toQuery(f: CatalogFilters): CourseQuery {
   return {
     q: f.q || undefined,
     level: f.level || undefined,
-    is_free: f.is_free === '' ? undefined : f.is_free === 'true',
+    is_free: f.is_free || undefined,
     sort: f.sort || undefined,
     limit: f.limit,
     offset: f.offset,

@@ -1,13 +1,7 @@
 import { percent } from './format';
 import { t } from './i18n/i18n.svelte';
-import {
-  ApiError,
-  enrollment,
-  type CourseProgress,
-  type Curriculum,
-  type LessonSummary,
-  type ProgressCounts,
-} from './api';
+import type { ProgressUpdated } from '@eduplatform/contracts';
+import { ApiError, enrollment, type CourseProgress, type Curriculum, type LessonSummary } from './api';
 
 /** The curriculum's lessons in course order (modules by order, then lessons by order). */
 export function orderedLessons(curriculum: Pick<Curriculum, 'modules'>): LessonSummary[] {
@@ -21,7 +15,7 @@ export function resumeLesson(lessons: LessonSummary[], completedIds: readonly st
   return lessons.find((l) => !completedIds.includes(l.id)) ?? lessons[0];
 }
 
-export function statusLabel(status: ProgressCounts['status']): string {
+export function statusLabel(status: CourseProgress['status']): string {
   return t(`status.${status}`);
 }
 
@@ -30,22 +24,21 @@ export function percentLabel(p: number): string {
   return percent(Number.isFinite(p) ? Math.max(0, Math.min(100, p)) : 0);
 }
 
-/** Applies fresh counts (a push or a completion answer) to a progress, keeping its lesson ids. */
-export function withCounts(
-  progress: CourseProgress,
-  counts: ProgressCounts,
-  completedLessonId?: string,
-): CourseProgress {
-  const ids =
-    completedLessonId && !progress.completed_lesson_ids.includes(completedLessonId)
-      ? [...progress.completed_lesson_ids, completedLessonId]
-      : progress.completed_lesson_ids;
+/** A completed lesson as both the completion answer and the `progress.updated` push tell it. */
+export type LessonDone = Omit<ProgressUpdated, 'course_id'>;
+
+/** Applies a completed lesson to a progress: its new counts, the lesson, and the certificate once there is one. */
+export function withCompletion(progress: CourseProgress, done: LessonDone): CourseProgress {
+  const ids = progress.completed_lesson_ids.includes(done.lesson_id)
+    ? progress.completed_lesson_ids
+    : [...progress.completed_lesson_ids, done.lesson_id];
   return {
     ...progress,
-    completed_lessons: counts.completed_lessons,
-    total_lessons: counts.total_lessons,
-    percentage: counts.percentage,
-    status: counts.status,
+    completed_lessons: done.completed_lessons,
+    total_lessons: done.total_lessons,
+    percentage: done.percentage,
+    status: done.status,
+    certificate_id: done.certificate_id ?? progress.certificate_id,
     completed_lesson_ids: ids,
   };
 }
@@ -63,26 +56,6 @@ export async function progressOrNull(courseId: string, f?: typeof fetch): Promis
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The certificate of the student's completed course. Certificates live in a read model that
- * follows the completion shortly, so this asks a few times before giving up (null).
- */
-export async function findCertificateId(courseId: string, attempts = 6): Promise<string | null> {
-  for (let i = 0; i < attempts; i++) {
-    for (let offset = 0; ; offset += 100) {
-      const page = await enrollment.mine(undefined, { limit: 100, offset });
-      const item = page.items.find((e) => e.course_id === courseId);
-      if (item) {
-        if (item.certificate_id) return item.certificate_id;
-        break;
-      }
-      if (offset + page.items.length >= page.total || page.items.length === 0) break;
-    }
-    if (i < attempts - 1) await sleep(400 * 2 ** Math.min(i, 3));
-  }
-  return null;
-}
-
-/**
  * Progress right after enrolling: the read model may not have the enrollment yet (403),
  * so this retries briefly and otherwise answers an empty progress.
  */
@@ -98,6 +71,7 @@ export async function progressAfterEnrolling(courseId: string, totalLessons: num
     total_lessons: totalLessons,
     percentage: 0,
     status: 'enrolled',
+    certificate_id: null,
     completed_lesson_ids: [],
   };
 }

@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, SignedIn } from '../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../src/platform/auth/auth-user.js';
+import { named, Responds, timestamp } from '../../../src/platform/http/responses.js';
 import { UuidParam, ValidBody, ValidQuery, fields } from '../../../src/platform/http/validation.js';
 import type { NotificationView } from '../notification.events.js';
 import { MarkNotificationReadCommand } from '../commands/mark-read/mark-read.handler.js';
@@ -21,6 +22,25 @@ const noticeBody = z.strictObject({
   body: z.string().trim().max(5_000).default(''),
 });
 
+/** As `notification.created` pushes it (contracts/). */
+const notification = named(
+  'Notification',
+  z.object({
+    id: z.uuid(),
+    user_id: z.uuid(),
+    type: z.string(),
+    title: z.string(),
+    body: z.string(),
+    is_read: z.boolean(),
+    created_at: timestamp,
+  }),
+);
+/** A page of notifications with the count of unread ones (of all, not only this page). */
+const notificationPage = named(
+  'NotificationPage',
+  z.object({ items: z.array(notification), total: z.number().int(), unread: z.number().int() }),
+);
+
 @ApiTags('notification')
 @Controller('api/notification/notifications')
 export class NotificationsController {
@@ -29,6 +49,7 @@ export class NotificationsController {
     private readonly notifications: NotificationsQuery,
   ) {}
 
+  @Responds(notificationPage)
   @Get('me')
   @SignedIn()
   mine(@CurrentUser() user: AuthUser, @ValidQuery(listQuery) query: z.infer<typeof listQuery>) {
@@ -39,12 +60,14 @@ export class NotificationsController {
     });
   }
 
+  @Responds(notification)
   @Patch(':id/read')
   @SignedIn()
   read(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<NotificationView> {
     return this.commands.execute(new MarkNotificationReadCommand(user, id));
   }
 
+  @Responds(notification)
   @Post()
   @SignedIn('admin')
   send(@ValidBody(noticeBody) body: z.infer<typeof noticeBody>): Promise<NotificationView> {

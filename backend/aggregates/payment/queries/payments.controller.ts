@@ -3,14 +3,16 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../src/platform/auth/auth-user.js';
 import { NotFoundError } from '../../../src/platform/domain/errors.js';
+import { Responds } from '../../../src/platform/http/responses.js';
 import { UuidParam, ValidQuery, pageQuery, type PageQuery } from '../../../src/platform/http/validation.js';
-import { PaymentsQuery, type PaymentView } from '../payments.query.js';
+import { PaymentsQuery, paymentPage, paymentView, type PaymentView } from '../payments.query.js';
 
 @ApiTags('payment')
 @Controller('api/payment/payments')
 export class PaymentsController {
   constructor(private readonly payments: PaymentsQuery) {}
 
+  @Responds(paymentPage)
   @Get('me')
   @SignedIn('student')
   mine(@CurrentUser() student: AuthUser, @ValidQuery(pageQuery) query: PageQuery) {
@@ -18,6 +20,7 @@ export class PaymentsController {
   }
 
   /** The payer and admins only; anyone else gets the same 404 as for an unknown id. */
+  @Responds(paymentView)
   @Get(':id')
   @SignedIn()
   async get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PaymentView> {

@@ -4,11 +4,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public, SignedIn } from '../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../src/platform/auth/auth-user.js';
+import { Responds } from '../../../src/platform/http/responses.js';
 import { UuidParam, ValidBody, ValidQuery, pageQuery, type PageQuery } from '../../../src/platform/http/validation.js';
 import { PostReviewCommand } from '../commands/post-review/post-review.handler.js';
 import { EditReviewCommand } from '../commands/edit-review/edit-review.handler.js';
 import { comment, rating } from '../review.dto.js';
-import { ReviewsQuery, type ReviewView } from './reviews.query.js';
+import { ReviewsQuery, reviewPage, reviewView, type ReviewView } from './reviews.query.js';
 
 const postBody = z.strictObject({
   course_id: z.uuid({ error: 'must be a UUID' }),
@@ -27,6 +28,7 @@ export class ReviewsController {
     private readonly reviews: ReviewsQuery,
   ) {}
 
+  @Responds(reviewView)
   @Post()
   @SignedIn('student')
   async post(
@@ -39,6 +41,7 @@ export class ReviewsController {
     return this.reviews.byId(review.id);
   }
 
+  @Responds(reviewView)
   @Put(':id')
   @SignedIn()
   async edit(
@@ -50,6 +53,7 @@ export class ReviewsController {
     return this.reviews.byId(id);
   }
 
+  @Responds(reviewPage)
   @Get('course/:id')
   @Public()
   ofCourse(@UuidParam('id') courseId: string, @ValidQuery(pageQuery) query: PageQuery) {

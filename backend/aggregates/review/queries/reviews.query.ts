@@ -1,17 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import type { SqlPool } from '../../../src/platform/database/pg-pool.js';
 import { SQL_POOL } from '../../../src/platform/platform.module.js';
+import { named, pageOf, timestamp } from '../../../src/platform/http/responses.js';
 
-export interface ReviewView {
-  id: string;
-  student_id: string;
-  student_name: string;
-  course_id: string;
-  rating: number;
-  comment: string;
-  created_at: string;
-  updated_at: string;
-}
+export const reviewView = named(
+  'Review',
+  z.object({
+    id: z.uuid(),
+    student_id: z.uuid(),
+    student_name: z.string(),
+    course_id: z.uuid(),
+    rating: z.number().int().min(1).max(5),
+    comment: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  }),
+);
+export type ReviewView = z.infer<typeof reviewView>;
+export const reviewPage = pageOf(reviewView);
 
 const SELECT_REVIEWS = `
   SELECT r.id, r.student_id, coalesce(u.name, '') AS student_name, r.course_id, r.rating, r.comment,

@@ -205,7 +205,6 @@ export const en = {
   'lesson.noText': 'This lesson has no text.',
   'lesson.completion': 'Lesson completion',
   'lesson.viewCertificate': 'View certificate',
-  'lesson.certificatePreparing': 'Your certificate is being prepared…',
   'lesson.youCompleted': 'You completed this lesson.',
   'lesson.markComplete': 'Mark as complete',
   'lesson.next': 'Next lesson',

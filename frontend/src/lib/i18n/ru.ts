@@ -236,7 +236,6 @@ export const ru: Record<RussianKey, string> = {
   'lesson.noText': 'В этом уроке нет текста.',
   'lesson.completion': 'Завершение урока',
   'lesson.viewCertificate': 'Открыть сертификат',
-  'lesson.certificatePreparing': 'Сертификат готовится…',
   'lesson.youCompleted': 'Вы прошли этот урок.',
   'lesson.markComplete': 'Отметить как пройденный',
   'lesson.next': 'Следующий урок',

@@ -2,10 +2,11 @@ import { Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { UuidParam, ValidBody } from '../../../../src/platform/http/validation.js';
 import { lessonBody, type LessonBody } from '../../course.dto.js';
-import type { LessonView } from '../../course.views.js';
+import { lessonView, type LessonView } from '../../course.views.js';
 import { AddLessonCommand } from './add-lesson.handler.js';
 
 @ApiTags('course')
@@ -13,6 +14,7 @@ import { AddLessonCommand } from './add-lesson.handler.js';
 export class AddLessonController {
   constructor(private readonly commands: CommandBus) {}
 
+  @Responds(lessonView)
   @Post(':id/lessons')
   @SignedIn()
   add(

@@ -2,10 +2,12 @@ import { Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
 import {
   CourseCatalogQuery,
+  courseCardView,
   type CourseCardView,
 } from '../../../../projections/course-catalog/course-catalog.query.js';
 import { createCourseBody, type CreateCourseBody } from '../../course.dto.js';
@@ -19,6 +21,7 @@ export class CreateCourseController {
     private readonly catalog: CourseCatalogQuery,
   ) {}
 
+  @Responds(courseCardView)
   @Post()
   @SignedIn()
   async create(

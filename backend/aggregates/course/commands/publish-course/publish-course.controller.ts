@@ -2,10 +2,12 @@ import { Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { UuidParam } from '../../../../src/platform/http/validation.js';
 import {
   CourseCatalogQuery,
+  courseCardView,
   type CourseCardView,
 } from '../../../../projections/course-catalog/course-catalog.query.js';
 import { PublishCourseCommand } from './publish-course.handler.js';
@@ -18,6 +20,7 @@ export class PublishCourseController {
     private readonly catalog: CourseCatalogQuery,
   ) {}
 
+  @Responds(courseCardView)
   @Post(':id/publish')
   @HttpCode(200)
   @SignedIn()

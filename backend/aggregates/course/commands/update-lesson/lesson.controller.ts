@@ -2,10 +2,11 @@ import { Controller, Delete, HttpCode, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { UuidParam, ValidBody } from '../../../../src/platform/http/validation.js';
 import { updateLessonBody, type UpdateLessonBody } from '../../course.dto.js';
-import type { LessonView } from '../../course.views.js';
+import { lessonView, type LessonView } from '../../course.views.js';
 import { RemoveLessonCommand } from '../remove-lesson/remove-lesson.handler.js';
 import { UpdateLessonCommand } from './update-lesson.handler.js';
 
@@ -15,6 +16,7 @@ import { UpdateLessonCommand } from './update-lesson.handler.js';
 export class LessonController {
   constructor(private readonly commands: CommandBus) {}
 
+  @Responds(lessonView)
   @Put(':id')
   @SignedIn()
   update(

@@ -2,10 +2,11 @@ import { Controller, Delete, HttpCode, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { UuidParam, ValidBody } from '../../../../src/platform/http/validation.js';
 import { updateModuleBody, type UpdateModuleBody } from '../../course.dto.js';
-import type { ModuleView } from '../../course.views.js';
+import { moduleView, type ModuleView } from '../../course.views.js';
 import { RemoveModuleCommand } from '../remove-module/remove-module.handler.js';
 import { UpdateModuleCommand } from './update-module.handler.js';
 
@@ -15,6 +16,7 @@ import { UpdateModuleCommand } from './update-module.handler.js';
 export class ModuleController {
   constructor(private readonly commands: CommandBus) {}
 
+  @Responds(moduleView)
   @Put(':id')
   @SignedIn()
   update(

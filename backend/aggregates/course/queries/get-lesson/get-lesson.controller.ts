@@ -1,13 +1,26 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { CurrentUser, Public } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { APP_CONFIG, type AppConfig } from '../../../../src/platform/config/config.js';
 import { NotFoundError } from '../../../../src/platform/domain/errors.js';
+import { named, Responds } from '../../../../src/platform/http/responses.js';
 import { UuidParam } from '../../../../src/platform/http/validation.js';
+import { lessonView } from '../../course.views.js';
 import { LessonAccess } from '../lesson-access/lesson-access.js';
 import { renderLessonMarkdown } from './lesson-content.js';
 import { LessonsQuery } from './lessons.query.js';
+
+/** A lesson as its readers get it: the markdown also rendered and sanitized, and its neighbours in course order. */
+const lessonToRead = named(
+  'LessonToRead',
+  lessonView.extend({
+    content_html: z.string(),
+    prev_lesson_id: z.uuid().nullable(),
+    next_lesson_id: z.uuid().nullable(),
+  }),
+);
 
 /** A lesson with its content, for those the lesson-access rule lets read it. */
 @ApiTags('course')
@@ -19,6 +32,7 @@ export class GetLessonController {
     private readonly access: LessonAccess,
   ) {}
 
+  @Responds(lessonToRead)
   @Get(':id')
   @Public()
   async get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined) {

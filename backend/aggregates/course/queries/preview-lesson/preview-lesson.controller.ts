@@ -3,11 +3,13 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { SignedIn } from '../../../../src/platform/auth/access.js';
 import { APP_CONFIG, type AppConfig } from '../../../../src/platform/config/config.js';
+import { named, Responds } from '../../../../src/platform/http/responses.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
 import { lessonBody } from '../../course.dto.js';
 import { renderLessonMarkdown } from '../get-lesson/lesson-content.js';
 
 const previewBody = z.strictObject({ content: lessonBody.shape.content });
+const lessonPreview = named('LessonPreview', z.object({ content_html: z.string() }));
 
 /** The lesson editor's live preview: markdown rendered and sanitized exactly as GET /lessons/{id} serves it. */
 @ApiTags('course')
@@ -15,6 +17,7 @@ const previewBody = z.strictObject({ content: lessonBody.shape.content });
 export class PreviewLessonController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  @Responds(lessonPreview)
   @Post('preview')
   @HttpCode(200)
   @SignedIn('teacher', 'admin')

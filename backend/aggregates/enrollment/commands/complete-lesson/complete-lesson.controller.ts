@@ -4,7 +4,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import { UuidParam, ValidBody } from '../../../../src/platform/http/validation.js';
+import { lessonCompletionView } from '../../enrollment.views.js';
 import { CompleteLessonCommand } from './complete-lesson.handler.js';
 
 // The body is optional: the lesson knows its course.
@@ -15,6 +17,7 @@ const completeBody = z.strictObject({ course_id: z.uuid({ error: 'must be a UUID
 export class CompleteLessonController {
   constructor(private readonly commands: CommandBus) {}
 
+  @Responds(lessonCompletionView)
   @Post(':lesson_id/complete')
   @SignedIn('student')
   async complete(
@@ -22,7 +25,7 @@ export class CompleteLessonController {
     @UuidParam('lesson_id') lessonId: string,
     @ValidBody(completeBody) body: z.infer<typeof completeBody>,
   ) {
-    const { completion, courseId, progress } = await this.commands.execute(
+    const { completion, courseId, certificateId, progress } = await this.commands.execute(
       new CompleteLessonCommand(student, lessonId, body?.course_id),
     );
     return {
@@ -30,6 +33,7 @@ export class CompleteLessonController {
       lesson_id: lessonId,
       course_id: courseId,
       completed_at: completion.completedAt.toISOString(),
+      certificate_id: certificateId,
       progress,
     };
   }

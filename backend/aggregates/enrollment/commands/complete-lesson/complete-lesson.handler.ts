@@ -12,6 +12,8 @@ import type { Progress } from '../../enrollment.events.js';
 export interface LessonCompleted {
   completion: LessonCompletion;
   courseId: string;
+  /** Set once the course is completed. */
+  certificateId: string | null;
   progress: Progress;
 }
 
@@ -56,7 +58,7 @@ export class CompleteLessonHandler implements ICommandHandler<CompleteLessonComm
         now: this.clock.now(),
       });
       uow.track(enrollment);
-      return { completion, courseId, progress };
+      return { completion, courseId, certificateId: enrollment.certificateId, progress };
     });
   }
 }

@@ -4,7 +4,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
+import { enrollmentView } from '../../enrollment.views.js';
 import { EnrollCommand } from './enroll.handler.js';
 
 const enrollBody = z.strictObject({
@@ -17,6 +19,7 @@ const enrollBody = z.strictObject({
 export class EnrollController {
   constructor(private readonly commands: CommandBus) {}
 
+  @Responds(enrollmentView)
   @Post()
   @SignedIn('student')
   async enroll(@CurrentUser() student: AuthUser, @ValidBody(enrollBody) body: z.infer<typeof enrollBody>) {

@@ -3,8 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../../src/platform/auth/access.js';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
-import type { TokenView } from '../../user.view.js';
+import { tokenView, type TokenView } from '../../user.view.js';
 import { registerUserBody, type RegisterUserBody } from './register-user.dto.js';
 import { RegisterUserCommand } from './register-user.command.js';
 import { RegistrationRateLimiter } from './registration-rate-limiter.js';
@@ -18,6 +19,7 @@ export class RegisterUserController {
     private readonly limiter: RegistrationRateLimiter,
   ) {}
 
+  @Responds(tokenView)
   @Post('register')
   @HttpCode(200)
   @Public()

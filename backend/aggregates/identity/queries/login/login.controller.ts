@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { Public } from '../../../../src/platform/auth/access.js';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
 import { DomainError } from '../../../../src/platform/domain/errors.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import { ValidBody } from '../../../../src/platform/http/validation.js';
 import { loginAttempts } from '../../../../src/platform/metrics/metrics.js';
 import { PasswordHasher, PasswordHashingBusy } from '../../password-hasher.js';
 import { UsersQuery } from '../../users.query.js';
-import type { TokenView } from '../../user.view.js';
+import { tokenView, type TokenView } from '../../user.view.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 
 class WrongCredentialsError extends DomainError {
@@ -30,6 +31,7 @@ export class LoginController {
     private readonly passwords: PasswordHasher,
   ) {}
 
+  @Responds(tokenView)
   @Post('login')
   @HttpCode(200)
   @Public()

@@ -4,8 +4,9 @@ import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
 import { UnauthorizedError } from '../../../../src/platform/domain/errors.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import { UsersQuery } from '../../users.query.js';
-import type { TokenView } from '../../user.view.js';
+import { tokenView, type TokenView } from '../../user.view.js';
 
 /** A fresh token with the account's current claims, e.g. right after a teacher was verified. */
 @ApiTags('identity')
@@ -16,6 +17,7 @@ export class RefreshTokenController {
     private readonly jwt: JwtService,
   ) {}
 
+  @Responds(tokenView)
   @Post('token/refresh')
   @HttpCode(200)
   @SignedIn()

@@ -4,9 +4,10 @@ import { ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
+import { Responds } from '../../../../src/platform/http/responses.js';
 import { ValidBody, ZodPipe, fields } from '../../../../src/platform/http/validation.js';
 import { toPaymentView } from '../../payment.view.js';
-import type { PaymentView } from '../../payments.query.js';
+import { paymentView, type PaymentView } from '../../payments.query.js';
 import { PayForCourseCommand } from './pay-for-course.handler.js';
 
 const payBody = z.strictObject({
@@ -20,6 +21,7 @@ const idempotencyKey = new ZodPipe(z.string().trim().min(1).max(200).optional(),
 export class PayForCourseController {
   constructor(private readonly commands: CommandBus) {}
 
+  @Responds(paymentView)
   @Post()
   @SignedIn('student')
   @ApiResponse({
