@@ -8,7 +8,7 @@ let actors: Actors;
 
 beforeAll(async () => {
   // With the cache on, unfiltered newest-first and top-rated pages come from the in-memory list snapshot.
-  platform = await TestPlatform.start({ CATALOG_CACHE_MS: String(FRESH_MS) });
+  platform = await TestPlatform.start({ CATALOG_CACHE_MS: String(FRESH_MS), CATALOG_SNAPSHOT_MS: String(FRESH_MS) });
   actors = new Actors(platform.http);
 });
 afterAll(() => platform?.stop());

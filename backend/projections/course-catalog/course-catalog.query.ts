@@ -81,8 +81,8 @@ type CatalogPage = { items: CourseCardView[]; total: number };
 
 /**
  * The unfiltered newest-first and top-rated lists are what most visitors (and the specification's load
- * clients, at offsets 0–1,000) walk: their first rows are kept as one in-memory snapshot per order, refreshed
- * like a cached page, so those pages cost no query of their own.
+ * clients, at offsets 0–1,000) walk: their first rows are kept as one in-memory snapshot per order, reloaded
+ * every CATALOG_SNAPSHOT_MS, so those pages cost no query of their own.
  */
 const SNAPSHOT_ROWS = 1_100;
 type SnapshotSort = 'newest' | 'rating';
@@ -144,7 +144,7 @@ export class CourseCatalogQuery {
     const freshMs = config?.CATALOG_CACHE_MS ?? 0;
     this.pages = new ReadCache(freshMs);
     // Without a cache (tests) every page is read as asked.
-    this.snapshots = freshMs > 0 ? new ReadCache(freshMs) : undefined;
+    this.snapshots = freshMs > 0 ? new ReadCache(Math.max(freshMs, config?.CATALOG_SNAPSHOT_MS ?? 0)) : undefined;
     // A broad word's count is the costliest query (CATALOG_COUNT_CACHE_MS); never fresher than its pages.
     this.totals = new ReadCache(freshMs && Math.max(freshMs, config?.CATALOG_COUNT_CACHE_MS ?? 0));
     this.nearSpellings = new ReadCache(freshMs);

@@ -56,6 +56,12 @@ const schema = z.object({
   /** How long a catalog page or search result is served from memory before it is refreshed (0: never cached). */
   CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /**
+   * How long the in-memory snapshot of the unfiltered lists' first 1,100 rows is served before it is reloaded
+   * (with the cache on). Reloading it reads and parses 1,100 cards, so it follows a slower clock than pages:
+   * a new course or a changed count shows in the lists within this (plus half a second).
+   */
+  CATALOG_SNAPSHOT_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
+  /**
    * How long a result count (the `total` of a catalog page or search) is reused. Counting every match of a
    * common word costs a hundred times a page; a count may be this much older than its page, and never claims
    * fewer courses than the page shows. 0: as fresh as pages.
