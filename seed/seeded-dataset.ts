@@ -70,9 +70,7 @@ export function differences(found: Dataset, wanted: Dataset): string[] {
 
 /** What the database says it holds, or undefined when no seed has finished in it. */
 export async function readSeededDataset(pool: pg.Pool): Promise<SeededDataset | undefined> {
-  const { rows: exists } = await pool.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [
-    TABLE,
-  ]);
+  const { rows: exists } = await pool.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [TABLE]);
   if (!exists[0].found) return undefined;
   const { rows } = await pool.query<{
     scale: string;
