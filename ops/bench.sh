@@ -114,7 +114,8 @@ export JWT_SECRET ADMIN_PASSWORD
 redis_host=$(node -e "const u=new URL(process.env.REDIS_URL);process.stdout.write(u.hostname+' '+(u.port||6379))")
 rcli() { redis-cli -h "${redis_host% *}" -p "${redis_host#* }" "$@"; }
 sql() { psql "$DATABASE_URL" -X -v ON_ERROR_STOP=1 -Atq "$@"; }
-admin_sql() { psql "$(db_url postgres)" -X -v ON_ERROR_STOP=1 -Atq "$@"; }
+# For CREATE and DROP DATABASE; no "does not exist, skipping" notices.
+admin_sql() { PGOPTIONS='-c client_min_messages=warning' psql "$(db_url postgres)" -X -v ON_ERROR_STOP=1 -Atq "$@"; }
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use (pass --port)"; fi
 
