@@ -41,7 +41,9 @@ def snapshot(argv):
     args = parser.parse_args(argv)
     roles, procs = roles_now(args.pids_file, args.database, args.postgres_pid, args.redis_pid)
     result = {"time": time.time(), "machine_ms": ms(machine_ticks()), "roles": {}, "database_backends": {}}
-    for role in ROLES:
+    # Postgres and Redis only when named: a server on another machine has no CPU to read here.
+    measured = [r for r in ROLES if {"postgres": args.postgres_pid, "redis": args.redis_pid}.get(r, True)]
+    for role in measured:
         pids = roles.get(role, [])
         if pids:
             result["roles"][role] = ms(sum(procs[pid][2] + procs[pid][3] for pid in pids))
