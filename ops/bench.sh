@@ -182,11 +182,13 @@ DATABASE_URL=$(db_url "$seeded_db") node seed/seed.ts --scale "$scale" --seed "$
   --timings "$out/seed.json" 2> >(tee "$out/seed.log" >&2) || seed_status=$?
 [ "$seed_status" = 3 ] && die "--reuse-data refused (above); run without --reuse-data to seed $seeded_db again"
 [ "$seed_status" = 0 ] || die "seed failed (see $out/seed.log)"
-# The run's own copy of the seeded data (FILE_COPY: copied as files, not written through the WAL).
-say "copying $seeded_db to $run_db"
+# The run's own copy of the seeded data. A small one goes through the WAL (no checkpoint to wait for, which on a
+# busy shared server can take longer than the copy); a big one is copied as files, so as not to flood the WAL.
+strategy=$(admin_sql -c "SELECT CASE WHEN pg_database_size('$seeded_db') < 1024 ^ 3 THEN 'WAL_LOG' ELSE 'FILE_COPY' END")
+say "copying $seeded_db to $run_db ($strategy)"
 copy_started=$(date +%s.%N)
 admin_sql -c "DROP DATABASE IF EXISTS \"$run_db\" WITH (FORCE)" \
-  -c "CREATE DATABASE \"$run_db\" TEMPLATE \"$seeded_db\" STRATEGY FILE_COPY"
+  -c "CREATE DATABASE \"$run_db\" TEMPLATE \"$seeded_db\" STRATEGY $strategy"
 copy_seconds=$(awk -v from="$copy_started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')
 
 say "starting api and worker (NODE_ENV=production)"

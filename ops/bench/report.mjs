@@ -367,7 +367,7 @@ const cpu = (() => {
     rows: [
       ...rows,
       { process: 'server (api + worker + Postgres + Redis)', ms: server },
-      { process: 'postgres: the benchmark database’s backends alive at the end', ms: backends },
+      { process: 'postgres, the benchmark database’s backends only (those alive at the end)', ms: backends },
       { process: 'locust (its whole life)', ms: locust },
       { process: 'rest of the machine (other work, the samplers)', ms: machine - known },
       { process: 'machine', ms: machine },
@@ -615,6 +615,12 @@ if (cpu) {
   lines.push(
     `CPU time (user + system) of each process and everything it started, from just before Locust started to the moment the projections had drained (${cpu.seconds} s), divided by the ${cpu.requests.toLocaleString('en-US')} requests Locust made. Postgres is its whole server${run.postgres_pid ? '' : ' (not on this machine: not measured)'}, so on a shared machine it includes other databases’ work; the line for the benchmark database’s own backends leaves that out (and misses backends that ended during the run). "cores" is the average number of cores busy.`,
   );
+  const others = cpu.rows.find((r) => r.process.startsWith('rest of the machine'));
+  if (others?.cores > 0.2)
+    lines.push(
+      '',
+      `⚠ The machine was not quiet: other work kept ${others.cores} cores busy on average during the window, so the numbers here (Postgres above all, on a shared server) and the latencies include its interference.`,
+    );
   lines.push('');
   lines.push(
     table(
