@@ -27,6 +27,8 @@ COPY --from=build /app/contracts contracts
 COPY --from=build /app/migrations migrations
 COPY --from=build /app/backend/package.json backend/
 COPY --from=build /app/backend/dist backend/dist
+# The seed runs from its TypeScript source on the built backend: `node seed/seed.ts --scale 0.01 --reset`.
+COPY --from=build /app/seed seed
 COPY --from=build /app/frontend/package.json frontend/
 COPY --from=build /app/frontend/build frontend/build
 USER node

@@ -17,11 +17,9 @@ Request names group by route (``/api/course/courses/:id``). A response counts as
 not one the scenario expects, and the failure message says why (status and the API's ``detail``).
 
 Environment: ``EDU_SCALE`` (default 1) must match the seed's ``--scale`` so that the user ranges exist;
-``EDU_PASSWORD`` (default password123).
+``EDU_PASSWORD`` (default password123); see dataset.py, shared with spec_scenarios.py.
 """
 
-import math
-import os
 import random
 import re
 import time
@@ -29,57 +27,30 @@ import uuid
 
 from locust import FastHttpUser, between, task
 
-SEED_PASSWORD = os.environ.get("EDU_PASSWORD", "password123")
-SCALE = float(os.environ.get("EDU_SCALE", "1"))
+from dataset import (
+    COMPLETE,
+    COURSE,
+    COURSES,
+    COURSES_FIRST,
+    COURSES_FREE,
+    COURSES_LIST,
+    COURSES_MY,
+    COURSES_SEARCH,
+    CURRICULUM,
+    ENROLLMENTS,
+    LESSON,
+    LOGIN,
+    ME,
+    PASSWORD,
+    PAYMENTS,
+    PROGRESS,
+    SEARCH_TERMS,
+    STUDENT_RANGE,
+    TEACHER_RANGE,
+)
 
-
-def _scaled(n, minimum):
-    """The seed's rounding (JavaScript Math.round) of a count at SCALE, so ranges match what was seeded."""
-    return max(minimum, int(math.floor(n * SCALE + 0.5)))
-
-
-USERS = _scaled(50_000, 6)
-TEACHERS = min(USERS - 2, _scaled(10_000, 2))
-VERIFIED_TEACHERS = min(TEACHERS, _scaled(7_000, 1))
-COURSES = _scaled(100_000, 4)
-STUDENT_RANGE = (TEACHERS, USERS - 1)  # user10000 .. user49999 at scale 1
-TEACHER_RANGE = (0, VERIFIED_TEACHERS - 1)  # user0 .. user6999 at scale 1
 MAX_OFFSET = max(0, min(1000, COURSES - 20))
-
-SEARCH_TERMS = [
-    "python",
-    "javascript",
-    "machine learning",
-    "data science",
-    "web",
-    "mobile",
-    "devops",
-    "cloud",
-    "security",
-    "algorithms",
-    "complete",
-    "advanced",
-    "practical",
-    "beginner",
-    "professional",
-]
-
-# Request names: one row per route in the report.
-LOGIN = "/api/identity/login"
-ME = "/api/identity/me"
-COURSES_LIST = "/api/course/courses"
-COURSES_FIRST = "/api/course/courses?limit=1"
-COURSES_FREE = "/api/course/courses?is_free=true"
-COURSES_SEARCH = "/api/course/courses?q=:term"
-COURSES_MY = "/api/course/courses/my"
-COURSE = "/api/course/courses/:id"
-CURRICULUM = "/api/course/courses/:id/curriculum"
-LESSON = "/api/course/lessons/:id"
-PAYMENTS = "/api/payment/payments"
-ENROLLMENTS = "/api/enrollment/enrollments"
-COMPLETE = "/api/enrollment/progress/lessons/:id/complete"
-PROGRESS = "/api/enrollment/progress/courses/:id"
-PROGRESS_RECHECK = "/api/enrollment/progress/courses/:id (re-read until the completion shows)"
+PROGRESS_RECHECK = PROGRESS + " (re-read until the completion shows)"
 
 # After a failed login a user waits this long before trying again (its signed-in tasks skip meanwhile), so an
 # overloaded server is not hammered with password hashing by every task of every user.
@@ -152,7 +123,7 @@ class ApiUser(FastHttpUser):
     def login(self, email):
         self.email = email
         status, data = self.call(
-            "POST", LOGIN, LOGIN, body={"email": email, "password": SEED_PASSWORD}, auth=False
+            "POST", LOGIN, LOGIN, body={"email": email, "password": PASSWORD}, auth=False
         )
         self.token = data.get("access_token") if status == 200 and data else None
         if self.token is None:

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# The benchmark: on this one machine, builds, seeds, starts the platform in production mode (api + worker), runs
-# the Locust scenarios headless, samples CPU and memory, and writes a report (markdown, JSON, chart) of the run.
+# The benchmark: on this one machine, builds, measures the machine (pgbench -S), seeds, starts the platform in
+# production mode (api + worker), runs the Locust scenarios headless, samples CPU, memory and what Postgres waits
+# on, and writes a report (markdown, JSON, chart): latency, CPU milliseconds per request of each process, the top
+# statements (pg_stat_statements, where the server preloads it), lock waits, projection lag.
 #
 #   npm run bench -- [--scale 1] [--users 2000] [--spawn-rate 50] [--duration 5m] [--seed 42]
+#   npm run bench -- --scenario spec  # the specification's own scenarios (HttpUser); 1000 users, 3 min by default
 #   npm run bench -- --smoke          # scale 0.01, 50 users, 30 s; fails on any unexpected Locust failure
+#   npm run bench -- --reuse-data     # skip the seed when <db>_seeded already holds this scale and seed
 #
-# Options: --port N (default 3100, smoke 3190) · --out DIR (default bench/results/<UTC time>, smoke bench/tmp/…)
+# Data: the seed fills <db>_seeded (recording scale, seed, migrations and generator code in it); every run starts
+# from a fresh copy of it in <db>, so no run sees what an earlier one wrote. --reuse-data keeps <db>_seeded when it
+# holds the dataset asked for and refuses (exit 1, saying why) when it holds another one.
+# Options: --scenario project|spec (locust/locustfile.py, FastHttpUser, the default · locust/spec_scenarios.py)
+#          --port N (default 3100, smoke 3190) · --out DIR (default bench/results/<UTC time>, smoke bench/tmp/…)
 #          --no-build · --no-search (skip search-vs-ILIKE) · --search-runs N (default 5) · --check / --no-check
 #          (read-model checker after the load; default on in smoke mode, off at full scale where it takes minutes)
+#          --no-pgbench · --pgbench-time S (the reference's seconds per protocol; default 10, smoke 3)
 #          --keep-running (leave api and worker up after the report, for poking at; Ctrl-C stops them)
 # Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/edu_bench, smoke …/edu_bench_smoke),
 #              REDIS_URL (default redis://127.0.0.1:6379; the run uses a Redis key prefix of its own and deletes it).
@@ -28,7 +37,7 @@ die() {
 say() { echo "bench: $*" >&2; }
 
 scale='' users='' spawn='' duration='' seed=42 smoke=0 port='' build=1 search='' search_runs=5 check='' out=''
-keep_running=0
+keep_running=0 reuse=0 scenario=project pgbench=1 pgbench_time=''
 command_line="npm run bench --${*:+ $*}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -46,26 +55,41 @@ while [ $# -gt 0 ]; do
     --check) check=1; shift ;;
     --no-check) check=0; shift ;;
     --keep-running) keep_running=1; shift ;;
-    -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --reuse-data) reuse=1; shift ;;
+    --scenario) scenario=$2; shift 2 ;;
+    --no-pgbench) pgbench=0; shift ;;
+    --pgbench-time) pgbench_time=$2; shift 2 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
+case "$scenario" in
+  project) locustfile=locust/locustfile.py ;;
+  spec) locustfile=locust/spec_scenarios.py ;;
+  *) die "--scenario is project or spec" ;;
+esac
 if [ "$smoke" = 1 ]; then
   : "${scale:=0.01}" "${users:=50}" "${spawn:=10}" "${duration:=30s}" "${search:=0}" "${check:=1}" "${port:=3190}"
+  : "${pgbench_time:=3}"
   mode=smoke
 else
+  # The specification's scenarios default to the issue's measuring point for them (1,000 users, 3 min).
+  if [ "$scenario" = spec ]; then : "${users:=1000}" "${duration:=3m}"; fi
   : "${scale:=1}" "${users:=2000}" "${spawn:=50}" "${duration:=5m}" "${search:=1}" "${check:=0}" "${port:=3100}"
+  : "${pgbench_time:=10}"
   mode=full
 fi
 [[ $scale =~ ^[0-9]*\.?[0-9]+$ ]] || die "--scale must be a number"
 [[ $users =~ ^[0-9]+$ && $spawn =~ ^[0-9.]+$ ]] || die "--users and --spawn-rate must be numbers"
 [[ $duration =~ ^[0-9]+[smh]?([0-9]+[smh])*$ ]] || die "--duration looks like 30s, 5m or 1h30m"
+[[ $pgbench_time =~ ^[1-9][0-9]*$ ]] || die "--pgbench-time is a whole number of seconds"
 
 locust_bin=/usr/bin/locust
 [ -x "$locust_bin" ] || die "Locust not found at $locust_bin: apt-get install -y python3-locust"
 python=/usr/bin/python3
 command -v redis-cli >/dev/null || die "redis-cli not found (apt-get install -y redis-tools)"
 command -v psql >/dev/null || die "psql not found (apt-get install -y postgresql-client)"
+[ "$pgbench" = 0 ] || command -v pgbench >/dev/null || die "pgbench not found (apt-get install -y postgresql-contrib, or --no-pgbench)"
 
 stamp=$(date -u +%Y-%m-%dT%H-%M-%SZ)
 if [ -z "$out" ]; then
@@ -77,6 +101,10 @@ out=$(cd "$out" && pwd)
 default_db=edu_bench
 [ "$mode" = smoke ] && default_db=edu_bench_smoke
 export DATABASE_URL="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$default_db}"
+run_db=${DATABASE_URL##*/}
+seeded_db=${run_db}_seeded
+pgbench_db=edu_pgbench_reference_$$
+db_url() { node -e "const u=new URL(process.argv[1]);u.pathname='/'+process.argv[2];process.stdout.write(u.toString())" "$DATABASE_URL" "$1"; }
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export REDIS_PREFIX="edu-bench-$stamp-$$"
 export NODE_ENV=production LOG_LEVEL=warn FRONTEND_HANDLER='' HOST=127.0.0.1 PORT=$port WORKER_METRICS_PORT=$((port + 1))
@@ -86,6 +114,8 @@ export JWT_SECRET ADMIN_PASSWORD
 redis_host=$(node -e "const u=new URL(process.env.REDIS_URL);process.stdout.write(u.hostname+' '+(u.port||6379))")
 rcli() { redis-cli -h "${redis_host% *}" -p "${redis_host#* }" "$@"; }
 sql() { psql "$DATABASE_URL" -X -v ON_ERROR_STOP=1 -Atq "$@"; }
+# For CREATE and DROP DATABASE; no "does not exist, skipping" notices.
+admin_sql() { PGOPTIONS='-c client_min_messages=warning' psql "$(db_url postgres)" -X -v ON_ERROR_STOP=1 -Atq "$@"; }
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use (pass --port)"; fi
 
@@ -115,6 +145,7 @@ cleanup() {
   wait 2>/dev/null || true
   # The run's queues and rate-limit keys: nothing of it may stay behind in Redis.
   rcli --scan --pattern "$REDIS_PREFIX:*" 2>/dev/null | xargs -r -n 500 redis-cli -h "${redis_host% *}" -p "${redis_host#* }" unlink >/dev/null 2>&1 || true
+  [ "$pgbench" = 0 ] || admin_sql -c "DROP DATABASE IF EXISTS \"$pgbench_db\" WITH (FORCE)" >/dev/null 2>&1 || true
   rm -f "$pids_file"
   exit "$status"
 }
@@ -124,15 +155,41 @@ trap 'exit 143' TERM
 
 alive() { kill -0 "$1" 2>/dev/null; }
 
-say "mode $mode: scale $scale, $users users at $spawn/s for $duration, port $port, results in ${out#"$root"/}"
+say "mode $mode, $scenario scenarios: scale $scale, $users users at $spawn/s for $duration, port $port, results in ${out#"$root"/}"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ "$build" = 1 ]; then
   say "building the backend"
   npm run build --silent -w backend >"$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; die "build failed"; }
 fi
 
-say "seeding ${DATABASE_URL##*/} at scale $scale"
-node backend/dist/seed/seed.js --scale "$scale" --seed "$seed" --reset --timings "$out/seed.json" 2> >(tee "$out/seed.log" >&2) ||
-  die "seed failed (see $out/seed.log)"
+# The machine's reference: pgbench's select-only load at scale 10 (8 clients, 2 threads), simple and prepared
+# protocol, in a scratch database of its own, so runs on machines of different speed can be compared.
+if [ "$pgbench" = 1 ]; then
+  say "pgbench -S reference (scale 10, 8 clients, 2 threads, ${pgbench_time} s per protocol)"
+  admin_sql -c "DROP DATABASE IF EXISTS \"$pgbench_db\"" -c "CREATE DATABASE \"$pgbench_db\""
+  pgbench -i -s 10 -q "$(db_url "$pgbench_db")" >"$out/pgbench-init.log" 2>&1 || die "pgbench -i failed (see $out/pgbench-init.log)"
+  for protocol in simple prepared; do
+    pgbench -S -c 8 -j 2 -T "$pgbench_time" -M "$protocol" "$(db_url "$pgbench_db")" >"$out/pgbench-$protocol.txt" 2>&1 ||
+      die "pgbench -S -M $protocol failed (see $out/pgbench-$protocol.txt)"
+    say "  $protocol: $(sed -n 's/^tps = \([0-9]*\).*/\1/p' "$out/pgbench-$protocol.txt") TPS"
+  done
+  admin_sql -c "DROP DATABASE \"$pgbench_db\""
+fi
+
+if [ "$reuse" = 1 ]; then say "seeding $seeded_db at scale $scale unless it already holds that dataset"; else say "seeding $seeded_db at scale $scale"; fi
+seed_status=0
+DATABASE_URL=$(db_url "$seeded_db") node seed/seed.ts --scale "$scale" --seed "$seed" "$([ "$reuse" = 1 ] && echo --reuse || echo --reset)" \
+  --timings "$out/seed.json" 2> >(tee "$out/seed.log" >&2) || seed_status=$?
+[ "$seed_status" = 3 ] && die "--reuse-data refused (above); run without --reuse-data to seed $seeded_db again"
+[ "$seed_status" = 0 ] || die "seed failed (see $out/seed.log)"
+# The run's own copy of the seeded data. A small one goes through the WAL (no checkpoint to wait for, which on a
+# busy shared server can take longer than the copy); a big one is copied as files, so as not to flood the WAL.
+strategy=$(admin_sql -c "SELECT CASE WHEN pg_database_size('$seeded_db') < 1024 ^ 3 THEN 'WAL_LOG' ELSE 'FILE_COPY' END")
+say "copying $seeded_db to $run_db ($strategy)"
+copy_started=$(date +%s.%N)
+admin_sql -c "DROP DATABASE IF EXISTS \"$run_db\" WITH (FORCE)" \
+  -c "CREATE DATABASE \"$run_db\" TEMPLATE \"$seeded_db\" STRATEGY $strategy"
+copy_seconds=$(awk -v from="$copy_started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')
 
 say "starting api and worker (NODE_ENV=production)"
 start api "$out/api.log" node backend/dist/src/main.api.js
@@ -154,8 +211,23 @@ redis_snapshot() { # redis_snapshot FILE
 }
 redis_snapshot "$out/redis-before.txt"
 
+# The processes whose CPU the report divides by the requests: the postmaster of the benchmark database's server
+# (the checkpointer's parent; none when the server is not on this machine) and the Redis server.
+proc_parent() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f2; }
+checkpointer=$(sql -c "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")
+postgres_pid=$(proc_parent "$checkpointer")
+[ "$(cat "/proc/$postgres_pid/comm" 2>/dev/null)" = postgres ] || postgres_pid=''
+redis_pid=$(rcli info server | tr -d '\r' | sed -n 's/^process_id://p')
+[[ "$(cat "/proc/$redis_pid/comm" 2>/dev/null)" == redis-server* ]] || redis_pid=''
+[ -n "$postgres_pid" ] || say "the Postgres server is not on this machine: no Postgres CPU in the report"
+[ -n "$redis_pid" ] || say "the Redis server is not on this machine: no Redis CPU in the report"
+cpu_snapshot() { # cpu_snapshot FILE
+  "$python" ops/bench/cpu.py snapshot "$1" --pids-file "$pids_file" --database "$run_db" \
+    ${postgres_pid:+--postgres-pid "$postgres_pid"} ${redis_pid:+--redis-pid "$redis_pid"}
+}
+
 start sampler "$out/sampler.log" "$python" ops/bench/sample.py "$out/samples.csv" --interval 5 --pids-file "$pids_file" \
-  --database "${DATABASE_URL##*/}"
+  --database "$run_db" ${postgres_pid:+--postgres-pid "$postgres_pid"} ${redis_pid:+--redis-pid "$redis_pid"}
 redis_sampler() {
   echo "time,used_memory"
   while true; do
@@ -164,24 +236,33 @@ redis_sampler() {
   done
 }
 start redis-sampler "$out/redis-samples.csv" redis_sampler
-# What the benchmark database is busy with: its non-idle client backends every 2 s (the bottleneck's evidence).
+# What the benchmark database's backends wait on, every 0.2 s from one session (see pg-waits.sql).
 pg_sampler() {
-  echo "time,application,state,wait,query"
-  while true; do
-    psql "$DATABASE_URL" -X -Atq --csv -c "
-      SELECT extract(epoch FROM now())::bigint, application_name, state,
-             coalesce(wait_event_type || ':' || wait_event, ''), left(regexp_replace(query, '\s+', ' ', 'g'), 300)
-        FROM pg_stat_activity
-       WHERE datname = current_database() AND backend_type = 'client backend' AND state <> 'idle'
-         AND pid <> pg_backend_pid()" 2>/dev/null || true
-    sleep 2
-  done
+  echo "time,kind,class,application,count,query"
+  exec psql "$DATABASE_URL" -X -At --csv -P pager=off -f ops/bench/pg-waits.sql 2>/dev/null
 }
-start pg-sampler "$out/pg-activity.csv" pg_sampler
+start pg-sampler "$out/pg-waits.csv" pg_sampler
 
-say "running Locust: $users users, spawn rate $spawn/s, $duration"
+# Top statements of the run where the server preloads pg_stat_statements (it cannot be loaded without a restart,
+# which the benchmark never does to a shared server); their counters are reset for this database only.
+statements=$(sql -c "SELECT CASE
+    WHEN NOT EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pg_stat_statements') THEN 'not installed on the server'
+    WHEN NOT 'pg_stat_statements' = ANY (string_to_array(replace(current_setting('shared_preload_libraries'), ' ', ''), ','))
+      THEN 'not loaded (shared_preload_libraries = ' || quote_literal(current_setting('shared_preload_libraries')) || ')'
+    ELSE 'on' END")
+if [ "$statements" = on ]; then
+  sql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" \
+    -c "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)" >/dev/null
+else
+  say "pg_stat_statements $statements: no top statements in the report"
+fi
+
+say "running Locust ($locustfile): $users users, spawn rate $spawn/s, $duration"
+cpu_snapshot "$out/cpu-start.json"
 locust_started=$(date +%s.%N)
-start locust "$out/locust.out" env EDU_SCALE="$scale" "$locust_bin" -f locust/locustfile.py --host "$base" --headless \
+# Under cpu.py, which records Locust's CPU when it exits (before the window's closing snapshot).
+start locust "$out/locust.out" "$python" ops/bench/cpu.py run "$out/cpu-locust.json" -- \
+  env EDU_SCALE="$scale" "$locust_bin" -f "$locustfile" --host "$base" --headless \
   -u "$users" -r "$spawn" -t "$duration" --csv "$out/locust" --csv-full-history --only-summary --loglevel WARNING \
   --logfile "$out/locust.log" --exit-code-on-error 1 --stop-timeout 5
 locust_pid=${started[-1]}
@@ -203,6 +284,23 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 say "outbox backlog $pending, queued projection jobs $jobs"
+# The measured window closes once the projections have caught up with the load: their work is part of its cost.
+cpu_snapshot "$out/cpu-end.json"
+if [ "$statements" = on ]; then
+  sql -c "
+    WITH s AS (
+      SELECT * FROM pg_stat_statements
+       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+         AND query !~* 'pg_stat_(activity|statements)')
+    SELECT json_build_object(
+      'calls', (SELECT sum(calls) FROM s),
+      'total_exec_ms', (SELECT round(sum(total_exec_time)::numeric, 1) FROM s),
+      'top', (SELECT coalesce(json_agg(t ORDER BY t.total_exec_ms DESC), '[]') FROM (
+        SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 400) AS query, calls,
+               round(total_exec_time::numeric, 1) AS total_exec_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+               rows, shared_blks_hit, shared_blks_read, wal_bytes
+          FROM s ORDER BY total_exec_time DESC LIMIT 15) t))" >"$out/pg-statements.json"
+fi
 curl -s "$base/metrics" >"$out/metrics-api.txt" || true
 curl -s "http://127.0.0.1:$((port + 1))/metrics" >"$out/metrics-worker.txt" || true
 redis_snapshot "$out/redis-after.txt"
@@ -242,15 +340,18 @@ if [ "$keep_running" = 0 ]; then
 fi
 for role_pid in $(grep -E '^(sampler|redis-sampler|pg-sampler)=' "$pids_file"); do kill -TERM "${role_pid#*=}" 2>/dev/null || true; done
 
-if [ "$search" = 1 ] && [ -f backend/dist/seed/search-bench.js ]; then
+if [ "$search" = 1 ]; then
   courses=$(node -e "process.stdout.write(String(Math.max(4, Math.round(100000 * $scale))))")
   say "search vs ILIKE over $courses courses ($search_runs runs per term)"
-  node backend/dist/seed/search-bench.js --courses "$courses" --runs "$search_runs" --seed "$seed" --out "$out" \
+  node ops/bench/search-bench.ts --courses "$courses" --runs "$search_runs" --seed "$seed" --out "$out" \
     --database edu_bench_search >"$out/search-bench.log" 2>&1 || say "search-bench failed (see $out/search-bench.log)"
 fi
 
 # Parameters and environment of the run, for the report.
 export B_COMMAND="$command_line" B_MODE=$mode B_SCALE=$scale B_SEED=$seed B_USERS=$users B_SPAWN=$spawn
+export B_SCENARIO=$scenario B_LOCUSTFILE=$locustfile B_REUSE=$reuse B_SEEDED_DB=$seeded_db B_RUN_DB=$run_db
+export B_COPY_SECONDS=$copy_seconds B_POSTGRES_PID=$postgres_pid B_REDIS_PID=$redis_pid B_STATEMENTS=$statements
+export B_LOAD_BEFORE=$load_before B_PGBENCH_TIME=$([ "$pgbench" = 1 ] && echo "$pgbench_time")
 export B_DURATION=$duration B_STARTED_AT=$stamp B_LOCUST_STARTED=$locust_started B_LOCUST_FINISHED=$locust_finished
 export B_LOCUST_EXIT=$locust_exit B_PLATFORM_OK=$platform_ok B_CHECK_OK=$check_ok B_OUTBOX_PENDING=${pending:-} B_JOBS=${jobs:-}
 B_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -273,7 +374,12 @@ json.dump({
     "outbox_unpublished_after": e["B_OUTBOX_PENDING"], "projection_jobs_queued_after": e["B_JOBS"],
     "commit": e["B_COMMIT"], "dirty": e["B_DIRTY"] == "1", "locust_version": e["B_LOCUST_VERSION"],
     "postgres": e["B_POSTGRES"], "redis": e["B_REDIS"], "node": e["B_NODE"], "cpus": os.cpu_count(),
-    "memory_gib": round(mem / 1048576, 1),
+    "memory_gib": round(mem / 1048576, 1), "load_average_before": e["B_LOAD_BEFORE"],
+    "scenario": e["B_SCENARIO"], "locustfile": e["B_LOCUSTFILE"], "reuse_data": e["B_REUSE"] == "1",
+    "seeded_database": e["B_SEEDED_DB"], "database": e["B_RUN_DB"], "copy_seconds": float(e["B_COPY_SECONDS"]),
+    "postgres_pid": e["B_POSTGRES_PID"] or None, "redis_pid": e["B_REDIS_PID"] or None,
+    "pg_stat_statements": e["B_STATEMENTS"],
+    "pgbench_seconds": int(e["B_PGBENCH_TIME"]) if e["B_PGBENCH_TIME"] else None,
 }, open(sys.argv[1], "w"), indent=2)
 EOF
 node ops/bench/report.mjs "$out" >&2

@@ -8,7 +8,10 @@
  * Reads from RUN_DIR: run.json (parameters, written by ops/bench.sh), locust_stats.csv, locust_failures.csv,
  * locust_stats_history.csv, samples.csv (ops/bench/sample.py), lag.json (projection lag from the database),
  * metrics-api.txt (the api's /metrics after the run), redis-before.txt / redis-after.txt (INFO memory + key counts),
- * seed.json (seed timings), and when present search-vs-ilike.json and read-models-check.txt.
+ * seed.json (seed timings, or the dataset reused), cpu-start.json / cpu-end.json / cpu-locust.json
+ * (ops/bench/cpu.py), pg-waits.csv (ops/bench/pg-waits.sql), and when present pgbench-simple.txt /
+ * pgbench-prepared.txt (the machine's reference), pg-statements.json (pg_stat_statements), search-vs-ilike.json and
+ * read-models-check.txt.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,10 @@ const maybeJson = (name) => {
 const TARGET_P99_MS = 100;
 const TARGET_SEARCH_P99_MS = 50;
 const TARGET_LAG_P99_MS = 250;
+// Issue #9: server CPU per request (api + worker + Postgres + Redis) on a machine where pgbench -S (simple protocol)
+// gives about 19,300 TPS; on another machine the target scales with its reference.
+const TARGET_SERVER_CPU_MS = 1.5;
+const REFERENCE_TPS = 19_300;
 const SEARCH_NAME = '/api/course/courses?q=:term';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -177,11 +184,15 @@ const total = aggregated
       p99: num(aggregated['99%']),
     }
   : { requests: 0, failures: 0, rps: 0, p50: null, p95: null, p99: null };
-/** Locust wraps a scenario's message as CatchResponseError('…'); connection errors name the URL, which varies. */
+/**
+ * Locust wraps a scenario's message as CatchResponseError('…'); connection errors name the URL, and HttpUser's
+ * status failures (HTTPError('422 Client Error: … for url: …')) too, which varies.
+ */
 const reason = (error) =>
   error
     .replace(/^CatchResponseError\((['"])(.*)\1\)$/s, '$2')
     .replace(/URL \S+: (\d+, )?/g, '')
+    .replace(/ for url: [^'")]+/g, '')
     .replace(/^no response: .*timed out.*$/s, 'no response: timed out');
 const failureRows = [
   ...failures
@@ -262,22 +273,56 @@ for (const role of [...byRole.keys()].sort((a, b) => ROLE_ORDER.indexOf(a) - ROL
   });
 }
 
-// Database activity: which statements the benchmark database's busy backends were running, sampled every 2 s.
-const activity = parseCsv(maybe('pg-activity.csv') ?? '').filter(
+// What the benchmark database's backends waited on (pg-waits.sql: every 0.2 s; statements one sample in ten).
+const waitRows = parseCsv(maybe('pg-waits.csv') ?? '').filter(
   (a) => !window || (Number(a.time) >= window[0] && Number(a.time) <= window[1]),
 );
-const activityTicks = new Set(activity.map((a) => a.time)).size;
-const activitySeconds = window ? Math.max(1, Math.round((window[1] - window[0]) / 2)) : Math.max(1, activityTicks);
+const ticks = waitRows.filter((a) => a.kind === 'tick');
+const statementTicks = Math.max(1, ticks.filter((a) => a.class === 'statements').length);
+const sumBy = (rows, key) =>
+  [
+    ...rows
+      .reduce((groups, row) => {
+        const k = key(row);
+        const group = groups.get(k) ?? { row, count: 0 };
+        group.count += num(row.count) ?? 0;
+        return groups.set(k, group);
+      }, new Map())
+      .values(),
+  ].sort((a, b) => b.count - a.count);
+const perTick = (count, n = ticks.length) => Math.round((100 * count) / Math.max(1, n)) / 100;
+const waitTotal = waitRows.filter((a) => a.kind === 'wait').reduce((sum, a) => sum + (num(a.count) ?? 0), 0);
+const waitHistogram = sumBy(
+  waitRows.filter((a) => a.kind === 'wait'),
+  (a) => a.class,
+).map((g) => ({
+  wait: g.row.class,
+  avg_backends: perTick(g.count),
+  share: Math.round((1000 * g.count) / Math.max(1, waitTotal)) / 10,
+}));
+const lockRows = waitRows.filter((a) => a.kind === 'lock');
+const lockPerTick = new Map();
+for (const a of lockRows) lockPerTick.set(a.time, (lockPerTick.get(a.time) ?? 0) + (num(a.count) ?? 0));
+const lockWaits = {
+  samples: ticks.length,
+  avg_waiting: perTick([...lockPerTick.values()].reduce((a, b) => a + b, 0)),
+  max_waiting: Math.max(0, ...lockPerTick.values()),
+  share_of_samples: Math.round((1000 * lockPerTick.size) / Math.max(1, ticks.length)) / 10,
+  statements: sumBy(lockRows, (a) => `${a.class}\u0000${a.application}\u0000${a.query}`)
+    .slice(0, 8)
+    .map((g) => ({ lock: g.row.class, application: g.row.application, query: g.row.query, samples: g.count })),
+};
+const busyRows = waitRows.filter((a) => a.kind === 'busy');
+const busyTotal = busyRows.reduce((sum, a) => sum + (num(a.count) ?? 0), 0);
 const topQueries = [
-  ...activity
+  ...busyRows
     .reduce((groups, a) => {
       const key = `${a.application}\u0000${a.query}`;
       const group = groups.get(key) ?? { application: a.application, query: a.query, samples: 0, waits: new Map() };
-      group.samples++;
-      const wait = a.state === 'active' ? a.wait || 'CPU' : a.state;
-      group.waits.set(wait, (group.waits.get(wait) ?? 0) + 1);
-      groups.set(key, group);
-      return groups;
+      const n = num(a.count) ?? 0;
+      group.samples += n;
+      group.waits.set(a.class, (group.waits.get(a.class) ?? 0) + n);
+      return groups.set(key, group);
     }, new Map())
     .values(),
 ]
@@ -287,11 +332,69 @@ const topQueries = [
     application: g.application,
     query: g.query,
     samples: g.samples,
-    share: Math.round((1000 * g.samples) / Math.max(1, activity.length)) / 10,
-    avg_busy_backends: Math.round((100 * g.samples) / activitySeconds) / 100,
+    share: Math.round((1000 * g.samples) / Math.max(1, busyTotal)) / 10,
+    avg_busy_backends: perTick(g.samples, statementTicks),
     mostly: [...g.waits.entries()].sort((a, b) => b[1] - a[1])[0][0],
   }));
-const avgBusyBackends = Math.round((100 * activity.length) / activitySeconds) / 100;
+const avgBusyBackends = perTick(waitTotal);
+
+// CPU milliseconds per request: each process tree's CPU time between the snapshot before Locust started and the
+// one after the projections drained, over every request Locust made; Locust's own from its whole life.
+const cpuStart = maybeJson('cpu-start.json');
+const cpuEnd = maybeJson('cpu-end.json');
+const cpuLocust = maybeJson('cpu-locust.json');
+const cpu = (() => {
+  if (!cpuStart || !cpuEnd || total.requests === 0) return null;
+  const perRequest = (ms) => (ms === null ? null : Math.round((1000 * ms) / total.requests) / 1000);
+  const seconds = cpuEnd.time - cpuStart.time;
+  const role = (name) =>
+    name in cpuStart.roles && name in cpuEnd.roles ? cpuEnd.roles[name] - cpuStart.roles[name] : null;
+  // The benchmark database's own backends: those alive at the end (one that ended earlier is in the postmaster's
+  // reaped time, which cannot be told apart by database).
+  const backends = Object.entries(cpuEnd.database_backends ?? {}).reduce(
+    (sum, [key, ms]) => sum + ms - (cpuStart.database_backends?.[key] ?? 0),
+    0,
+  );
+  const rows = ['api', 'worker', 'postgres', 'redis'].map((name) => ({ process: name, ms: role(name) }));
+  const serverParts = rows.map((r) => r.ms);
+  const server = serverParts.every((ms) => ms !== null) ? serverParts.reduce((a, b) => a + b, 0) : null;
+  const locust = cpuLocust?.ms ?? null;
+  const machine = cpuEnd.machine_ms - cpuStart.machine_ms;
+  const known = (server ?? 0) + (locust ?? 0);
+  return {
+    seconds: Math.round(seconds * 10) / 10,
+    requests: total.requests,
+    rows: [
+      ...rows,
+      { process: 'server (api + worker + Postgres + Redis)', ms: server },
+      { process: 'postgres, the benchmark database’s backends only (those alive at the end)', ms: backends },
+      { process: 'locust (its whole life)', ms: locust },
+      { process: 'rest of the machine (other work, the samplers)', ms: machine - known },
+      { process: 'machine', ms: machine },
+    ].map((r) => ({
+      ...r,
+      ms: r.ms === null ? null : Math.round(r.ms),
+      per_request_ms: perRequest(r.ms),
+      cores: r.ms === null ? null : Math.round((r.ms / 1000 / Math.max(0.001, seconds)) * 100) / 100,
+    })),
+    server_per_request_ms: perRequest(server),
+  };
+})();
+
+// The machine's reference: pgbench -S at scale 10, 8 clients, 2 threads.
+const pgbenchRun = (protocol) => {
+  const text = maybe(`pgbench-${protocol}.txt`);
+  const tps = text && /^tps = ([\d.]+)/m.exec(text);
+  const latency = text && /^latency average = ([\d.]+) ms/m.exec(text);
+  return tps ? { tps: Math.round(Number(tps[1])), latency_ms: latency ? Number(latency[1]) : null } : null;
+};
+const pgbench = run.pgbench_seconds
+  ? { seconds: run.pgbench_seconds, simple: pgbenchRun('simple'), prepared: pgbenchRun('prepared') }
+  : null;
+/** How much faster than the machine issue #9's targets were set on (≈ 19,300 TPS simple). */
+const machineFactor = pgbench?.simple ? pgbench.simple.tps / REFERENCE_TPS : null;
+
+const statements = maybeJson('pg-statements.json');
 
 const redis = {
   before: {
@@ -353,6 +456,16 @@ const targets = [
         : `${redis.before.used_memory_human} → ${redis.after.used_memory_human} (${redisGrowth >= 0 ? '+' : ''}${(redisGrowth / 1048576).toFixed(2)} MiB); keys ${redis.before.prefix_keys} → ${redis.after.prefix_keys}`,
     ok: redisGrowth === null ? null : redisGrowth < 5 * 1048576,
   },
+  (() => {
+    const target = TARGET_SERVER_CPU_MS / (machineFactor ?? 1);
+    const scaled =
+      machineFactor === null ? '' : ` (${TARGET_SERVER_CPU_MS} ms scaled by this machine's pgbench reference)`;
+    return {
+      target: `server CPU per request ≤ ${Math.round(target * 100) / 100} ms${scaled}`,
+      value: cpu?.server_per_request_ms == null ? 'n/a' : `${cpu.server_per_request_ms} ms`,
+      ok: cpu?.server_per_request_ms == null ? null : cpu.server_per_request_ms <= target,
+    };
+  })(),
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -379,9 +492,21 @@ lines.push(`# EduPlatform benchmark — ${run.started_at ?? ''}`);
 lines.push('');
 lines.push(
   `- Command: \`${run.command ?? 'npm run bench'}\`${run.mode === 'smoke' ? ' (smoke mode)' : ''}`,
-  `- Data: seed scale ${run.scale} (seed ${run.seed})${seed ? `, seeded in ${seed.total_seconds} s` : ''}`,
-  `- Load: ${run.users} users, spawn rate ${run.spawn_rate}/s, ${run.duration}; Locust ${run.locust_version ?? ''} (FastHttpUser), same machine`,
-  `- Machine: ${run.cpus} CPUs, ${run.memory_gib} GiB; ${run.postgres ?? ''}; Redis ${run.redis ?? ''}; Node ${run.node ?? ''}`,
+  `- Data: seed scale ${run.scale} (seed ${run.seed}) ${
+    seed?.reused
+      ? `reused: \`${run.seeded_database}\` already held it (seeded ${seed.seededAt} in ${seed.seconds} s)`
+      : `seeded into \`${run.seeded_database}\`${seed ? ` in ${seed.total_seconds} s` : ''}`
+  }; the run used a fresh copy of it, \`${run.database}\` (copied in ${run.copy_seconds} s), so no earlier run's writes are in it`,
+  `- Load: ${run.users} users, spawn rate ${run.spawn_rate}/s, ${run.duration}; Locust ${run.locust_version ?? ''}, ${
+    run.scenario === 'spec'
+      ? 'the specification’s scenarios as its load testers run them (`locust/spec_scenarios.py`, HttpUser)'
+      : 'the project’s scenarios (`locust/locustfile.py`, FastHttpUser)'
+  }, same machine`,
+  `- Machine: ${run.cpus} CPUs, ${run.memory_gib} GiB, load average ${run.load_average_before ?? '?'} before the run; ${
+    pgbench?.simple
+      ? `pgbench -S ${pgbench.simple.tps.toLocaleString('en-US')} TPS simple / ${pgbench.prepared?.tps.toLocaleString('en-US') ?? '—'} prepared (${machineFactor.toFixed(2)}× issue #9’s reference machine)`
+      : 'no pgbench reference'
+  }; ${run.postgres ?? ''}; Redis ${run.redis ?? ''}; Node ${run.node ?? ''}`,
   `- Platform: NODE_ENV=production, api + worker (one process each), commit ${run.commit ?? '?'}${run.dirty ? ' (+ uncommitted changes)' : ''}`,
   `- Locust exit code ${run.locust_exit ?? '?'}; ${total.requests.toLocaleString('en-US')} requests, ${total.failures} failures, ${total.rps.toFixed(1)} req/s over the run${steadyRps === null ? '' : `, ${steadyRps.toFixed(0)} req/s with all ${peakUsers} users running`}`,
 );
@@ -484,11 +609,93 @@ else
     'The worker exposes no /metrics endpoint of its own, so `projection_lag_seconds` (recorded in the worker) could not be scraped; the table above is measured from the database instead.',
   );
 lines.push('');
+lines.push('## CPU per request');
+lines.push('');
+if (cpu) {
+  lines.push(
+    `CPU time (user + system) of each process and everything it started, from just before Locust started to the moment the projections had drained (${cpu.seconds} s), divided by the ${cpu.requests.toLocaleString('en-US')} requests Locust made. Postgres is its whole server${run.postgres_pid ? '' : ' (not on this machine: not measured)'}, so on a shared machine it includes other databases’ work; the line for the benchmark database’s own backends leaves that out (and misses backends that ended during the run). "cores" is the average number of cores busy.`,
+  );
+  const others = cpu.rows.find((r) => r.process.startsWith('rest of the machine'));
+  if (others?.cores > 0.2)
+    lines.push(
+      '',
+      `⚠ The machine was not quiet: other work kept ${others.cores} cores busy on average during the window, so the numbers here (Postgres above all, on a shared server) and the latencies include its interference.`,
+    );
+  lines.push('');
+  lines.push(
+    table(
+      ['process', 'CPU ms', 'ms per request', 'cores'],
+      cpu.rows.map((r) => [r.process, r.ms, r.per_request_ms, r.cores]),
+    ),
+  );
+} else lines.push('Not measured (no CPU snapshots, or no requests).');
+lines.push('');
+lines.push('## Top statements by total time');
+lines.push('');
+if (statements) {
+  const perRequest = (ms) => Math.round((1000 * ms) / Math.max(1, total.requests)) / 1000;
+  lines.push(
+    `From \`pg_stat_statements\` for the benchmark database, reset when Locust started and read when the projections had drained: ${Number(statements.calls ?? 0).toLocaleString('en-US')} statements, ${Math.round(statements.total_exec_ms ?? 0).toLocaleString('en-US')} ms executing (${perRequest(statements.total_exec_ms ?? 0)} ms per request). Time is execution time in the server (waits for locks and WAL flushes included), not CPU.`,
+  );
+  lines.push('');
+  lines.push(
+    table(
+      ['statement', 'calls', 'total ms', 'share %', 'ms per call', 'ms per request', 'rows', 'blocks read'],
+      statements.top.map((t) => [
+        `\`${t.query.slice(0, 200).replace(/`/g, "'")}\``,
+        t.calls,
+        Math.round(t.total_exec_ms),
+        Math.round((1000 * t.total_exec_ms) / Math.max(1, statements.total_exec_ms)) / 10,
+        t.mean_ms,
+        perRequest(t.total_exec_ms),
+        t.rows,
+        t.shared_blks_read,
+      ]),
+    ),
+  );
+} else
+  lines.push(
+    `Not available: pg_stat_statements is ${run.pg_stat_statements ?? 'unknown'} on the benchmark's Postgres server. It must be in \`shared_preload_libraries\`, which takes a server restart (the benchmark never restarts a shared server); on a server of the benchmark's own, add it and this section fills in.`,
+  );
+lines.push('');
+lines.push('## Where the database waits');
+lines.push('');
+lines.push(
+  `The benchmark database's client backends that were not idle, sampled every 0.2 s during the load (${ticks.length} samples): ${avgBusyBackends} busy on average. CPU = running; a wait event (\`Lock:…\` a row or transaction lock, \`LWLock:WAL…\`/\`IO:WAL…\` the WAL at commit); \`idle in transaction\` = waiting for its client between statements.`,
+);
+lines.push('');
+lines.push(
+  waitHistogram.length
+    ? table(
+        ['wait', 'avg backends', 'share %'],
+        waitHistogram.map((w) => [w.wait, w.avg_backends, w.share]),
+      )
+    : 'No busy backend was sampled.',
+);
+lines.push('');
+lines.push(
+  `**Lock waits**: a backend waited on a heavyweight lock in ${lockWaits.share_of_samples} % of the samples; ${lockWaits.avg_waiting} waiting on average, at most ${lockWaits.max_waiting} at once.`,
+);
+if (lockWaits.statements.length) {
+  lines.push('');
+  lines.push(
+    table(
+      ['statement waiting', 'lock', 'process', 'samples'],
+      lockWaits.statements.map((l) => [
+        `\`${l.query.slice(0, 160).replace(/`/g, "'")}\``,
+        l.lock,
+        l.application,
+        l.samples,
+      ]),
+    ),
+  );
+}
+lines.push('');
 if (topQueries.length) {
   lines.push('## What the database was busy with');
   lines.push('');
   lines.push(
-    `Non-idle backends of the benchmark database sampled every 2 s during the load: ${avgBusyBackends} busy on average. "mostly" is the commonest wait (CPU = running).`,
+    `The busy backends' statements, on one sample in ten (about every 2 s). "mostly" is the commonest wait (CPU = running).`,
   );
   lines.push('');
   lines.push(
@@ -544,11 +751,26 @@ lines.push(
   ),
 );
 lines.push('');
-if (seed) {
+lines.push('## Machine reference (pgbench -S)');
+lines.push('');
+if (pgbench) {
+  lines.push(
+    `Measured before seeding, in a scratch database of its own (dropped after): \`pgbench -i -s 10\`, then \`pgbench -S -c 8 -j 2 -T ${pgbench.seconds}\` once per protocol${pgbench.seconds === 10 ? '' : ' (the reference is 10 s per protocol; this shorter one only checks the plumbing)'}. Issue #9's targets were set on a machine giving ≈ ${REFERENCE_TPS.toLocaleString('en-US')} TPS simple / 25,800 prepared; compare runs on different machines through this.`,
+  );
+  lines.push('');
+  lines.push(
+    table(
+      ['protocol', 'TPS', 'latency avg ms'],
+      ['simple', 'prepared'].map((p) => [p, pgbench[p]?.tps ?? null, pgbench[p]?.latency_ms ?? null]),
+    ),
+  );
+} else lines.push('Not measured (`--no-pgbench`).');
+lines.push('');
+if (seed && !seed.reused) {
   lines.push('## Seed');
   lines.push('');
   lines.push(
-    `\`node backend/dist/seed/seed.js --scale ${seed.scale} --seed ${seed.seed} --reset\`: ${seed.total_seconds} s in total.`,
+    `\`node seed/seed.ts --scale ${seed.scale} --seed ${seed.seed} --reset\`: ${seed.total_seconds} s in total.`,
   );
   lines.push('');
   lines.push(
@@ -570,7 +792,7 @@ if (search) {
   lines.push('## Search: full-text search vs ILIKE');
   lines.push('');
   lines.push(
-    `\`backend/dist/seed/search-bench.js\` on ${search.config.courses.toLocaleString('en-US')} courses (its own scratch database, loaded in ${search.load_seconds} s), ${search.config.runs} timed runs per term after ${search.config.warmup_passes} warm-up passes, run after the load with the platform stopped. Latencies in ms.`,
+    `\`ops/bench/search-bench.ts\` on ${search.config.courses.toLocaleString('en-US')} courses (its own scratch database, loaded in ${search.load_seconds} s), ${search.config.runs} timed runs per term after ${search.config.warmup_passes} warm-up passes, run after the load with the platform stopped. Latencies in ms.`,
   );
   lines.push('');
   const row = (r) => [
@@ -765,6 +987,10 @@ const report = {
   projection_lag_metrics: lagFromMetrics,
   resources: resourceRows,
   database_activity: { avg_busy_backends: avgBusyBackends, top_statements: topQueries },
+  database_waits: { samples: ticks.length, histogram: waitHistogram, lock_waits: lockWaits },
+  pg_stat_statements: statements ?? { unavailable: run.pg_stat_statements ?? null },
+  cpu_per_request: cpu,
+  machine_reference: pgbench ? { ...pgbench, factor_vs_issue_9: machineFactor } : null,
   redis,
   seed: seed ?? null,
   read_models_check: check?.trim().split('\n').at(-1) ?? null,

@@ -1,14 +1,17 @@
 #!/usr/bin/python3
 """Samples CPU and memory of the benchmark's processes every few seconds until it is stopped (SIGTERM/SIGINT).
 
-    sample.py OUT.csv --interval 5 --pids-file PIDS --database edu_bench
+    sample.py OUT.csv --interval 5 --pids-file PIDS --database edu_bench [--postgres-pid N] [--redis-pid N]
 
 PIDS holds `role=pid` lines (api, worker, locust, ...) and is re-read at every sample, so processes started later
-are picked up. Postgres (the postmaster and all its children) and Redis (redis-server) are found in /proc.
-Each CSV row: unix time, role, CPU over the last interval in % of one core (200 = both cores of a 2-core machine),
-memory in MiB. Postgres memory is the sum of PSS (shared buffers counted once, not once per backend); other roles
-report RSS. `postgres-db` is the subset of backends connected to --database (the benchmark's own connections);
-`machine` is the whole machine's busy CPU from /proc/stat.
+are picked up; each role is its process and all its descendants. Postgres is the postmaster --postgres-pid and all
+its children (without it, every postmaster on the machine), Redis the server --redis-pid (without it, every
+redis-server). Each CSV row: unix time, role, CPU over the last interval in % of one core (200 = both cores of a
+2-core machine), memory in MiB. Postgres memory is the sum of PSS (shared buffers counted once, not once per
+backend); other roles report RSS. `postgres-db` is the subset of backends connected to --database (the benchmark's
+own connections); `machine` is the whole machine's busy CPU from /proc/stat.
+
+cpu.py imports the /proc readers below for its CPU-time snapshots.
 """
 
 import argparse
@@ -35,14 +38,14 @@ def read(path):
 
 
 def stat(pid):
-    """(comm, ppid, cpu ticks) of a process, or None once it is gone."""
+    """(comm, ppid, cpu ticks, ticks of its reaped children) of a process, or None once it is gone."""
     raw = read("/proc/%d/stat" % pid)
     if raw is None:
         return None
     text = raw.decode("utf-8", "replace")
     comm = text[text.index("(") + 1 : text.rindex(")")]
     fields = text[text.rindex(")") + 2 :].split()
-    return comm, int(fields[1]), int(fields[11]) + int(fields[12])
+    return comm, int(fields[1]), int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
 
 
 def memory_kib(pid, proportional):
@@ -82,8 +85,22 @@ def machine_ticks():
     return sum(values[:8]) - idle
 
 
-def roles_now(pids_file, database):
-    """role -> [pid, ...] for this sample."""
+def tree(roots, procs):
+    """The given processes and all their descendants that are alive."""
+    children = {}
+    for pid, info in procs.items():
+        children.setdefault(info[1], []).append(pid)
+    found, todo = [], [pid for pid in roots if pid in procs]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def roles_now(pids_file, database, postgres_pid=None, redis_pid=None):
+    """(role -> [pid, ...], every process) for this sample."""
+    procs = all_processes()
     roles = {}
     if pids_file and os.path.exists(pids_file):
         with open(pids_file) as f:
@@ -92,16 +109,20 @@ def roles_now(pids_file, database):
                     role, pid = line.strip().split("=", 1)
                     if pid.isdigit():
                         roles.setdefault(role, []).append(int(pid))
-    procs = all_processes()
-    postgres = [pid for pid, (comm, ppid, _) in procs.items() if comm == "postgres" or comm.startswith("postgres:")]
-    postgres_set = set(postgres)
-    postmasters = [pid for pid in postgres if procs[pid][1] not in postgres_set]
-    family = [pid for pid in postgres if pid in postmasters or procs[pid][1] in postmasters]
-    roles["postgres"] = family
+    roles = {role: tree(pids, procs) for role, pids in roles.items()}
+    if postgres_pid:
+        postmasters = [postgres_pid]
+    else:
+        postgres = {pid for pid, info in procs.items() if info[0] == "postgres" or info[0].startswith("postgres:")}
+        postmasters = [pid for pid in postgres if procs[pid][1] not in postgres]
+    roles["postgres"] = tree(postmasters, procs)
     if database:
         marker = " %s " % database
-        roles["postgres-db"] = [pid for pid in family if marker in cmdline(pid)]
-    roles["redis"] = [pid for pid, (comm, _, _) in procs.items() if comm == "redis-server"]
+        roles["postgres-db"] = [pid for pid in roles["postgres"] if marker in cmdline(pid)]
+    if redis_pid:
+        roles["redis"] = [redis_pid] if redis_pid in procs else []
+    else:
+        roles["redis"] = [pid for pid, info in procs.items() if info[0] == "redis-server"]
     return roles, procs
 
 
@@ -111,6 +132,8 @@ def main():
     parser.add_argument("--interval", type=float, default=5.0)
     parser.add_argument("--pids-file")
     parser.add_argument("--database")
+    parser.add_argument("--postgres-pid", type=int)
+    parser.add_argument("--redis-pid", type=int)
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
@@ -126,7 +149,7 @@ def main():
                 time.sleep(0.2)
             now = time.time()
             elapsed = max(1e-6, now - last_time)
-            roles, procs = roles_now(args.pids_file, args.database)
+            roles, procs = roles_now(args.pids_file, args.database, args.postgres_pid, args.redis_pid)
             ticks_now = {pid: info[2] for pid, info in procs.items()}
             for role, pids in sorted(roles.items()):
                 # Per process: one that started during the interval counts from 0, one that ended drops out.

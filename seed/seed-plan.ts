@@ -4,8 +4,8 @@
  * (seed-rows.ts) turn it into COPY text table by table; keeping the plan small and separate lets the tables load
  * concurrently while staying consistent with one another and deterministic for a given seed.
  */
-import { courseTitle, randomInt, SUBJECTS, type Rng } from './course-text.js';
-import { stream } from './seed-ids.js';
+import { courseTitle, randomInt, SUBJECTS, type Rng } from './course-text.ts';
+import { stream } from './seed-ids.ts';
 
 /** The specification's dataset at scale 1. */
 export const FULL_COUNTS = {

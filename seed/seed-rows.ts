@@ -2,9 +2,9 @@
  * COPY text rows for every seeded table, generated from the plan (seed-plan.ts). Each table draws from its own
  * random stream, so tables can be generated in any order or concurrently and still come out the same.
  */
-import { courseDescription, pick, randomInt, SUBJECTS, type Rng, type Subject, personName } from './course-text.js';
-import { seedId, Space, stream } from './seed-ids.js';
-import { ANCHOR_MS, levelName, price, studentUser, type Plan } from './seed-plan.js';
+import { courseDescription, pick, randomInt, SUBJECTS, type Rng, type Subject, personName } from './course-text.ts';
+import { seedId, Space, stream } from './seed-ids.ts';
+import { ANCHOR_MS, levelName, price, studentUser, type Plan } from './seed-plan.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

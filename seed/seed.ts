@@ -1,7 +1,7 @@
 /**
  * Seeds the specification's dataset straight into the write side with COPY, then builds every read model.
  *
- *   node backend/dist/seed/seed.js [--scale 1] [--seed 42] [--reset] [--rebuild-concurrency 2] [--timings FILE]
+ *   node seed/seed.ts [--scale 1] [--seed 42] [--reset | --reuse] [--rebuild-concurrency 2] [--timings FILE]
  *
  * At scale 1: 50,000 users (user{i}@example.com / password123; i < 10,000 teachers of whom i < 7,000 verified, the
  * rest students) and admin@eduplatform.com; 100,000 courses (30 % free) with 3–5 modules × 5–10 lessons each;
@@ -15,6 +15,8 @@
  * PROJECTION_CLASSES rebuilds its read model with the platform's own rebuildProjection, and VACUUM ANALYZE leaves
  * planner statistics and visibility maps ready. Needs a Postgres superuser (foreign keys are not re-checked per row).
  * Stop the worker of the same database and Redis prefix before `--reset`: events it still holds would re-apply.
+ * A finished seed records what it seeded in the database (seeded-dataset.ts); `--reuse` then leaves a database that
+ * already holds the dataset asked for as it is.
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
@@ -24,13 +26,13 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { hashPassword } from '../aggregates/identity/password-hasher.js';
-import { PROJECTION_CLASSES } from '../src/app/projections.module.js';
-import { migrate, MIGRATION_SCHEMAS } from '../src/platform/database/migrate.js';
-import type { Projection } from '../src/platform/projection/projection.js';
-import { rebuildProjection } from '../src/platform/projection/projection-runner.js';
-import { makePlan, scaledCounts, type Plan } from './seed-plan.js';
-import { ProgressBoard, type Bar, type StepTiming } from './seed-progress.js';
+import { hashPassword } from '#backend/aggregates/identity/password-hasher.js';
+import { PROJECTION_CLASSES } from '#backend/src/app/projections.module.js';
+import { ensureDatabase, migrate, MIGRATION_SCHEMAS } from '#backend/src/platform/database/migrate.js';
+import type { Projection } from '#backend/src/platform/projection/projection.js';
+import { rebuildProjection } from '#backend/src/platform/projection/projection-runner.js';
+import { makePlan, scaledCounts, type Plan } from './seed-plan.ts';
+import { ProgressBoard, type Bar, type StepTiming } from './seed-progress.ts';
 import {
   completionsTable,
   coursesTable,
@@ -42,13 +44,25 @@ import {
   SEED_PASSWORD,
   usersTable,
   type TableRows,
-} from './seed-rows.js';
+} from './seed-rows.ts';
+import {
+  datasetOf,
+  describe,
+  differences,
+  forgetSeededDataset,
+  readSeededDataset,
+  recordSeededDataset,
+} from './seeded-dataset.ts';
 
+/** Exit status of `--reuse` when the database holds another dataset (ops/bench.sh tells it from a failure). */
+const REUSE_REFUSED = 3;
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/eduplatform';
-const USAGE = `usage: node backend/dist/seed/seed.js [options]
+const USAGE = `usage: node seed/seed.ts [options]
   --scale N                 fraction of the specification's dataset (default 1; 0.01 = 1 %)
   --seed N                  random seed: the same seed gives the same rows and ids (default 42)
   --reset                   TRUNCATE every table of every service schema and read.* first
+  --reuse                   do nothing when the database already holds this scale and seed, seeded under the same
+                            migrations and generator code; fail when it holds another dataset; else seed (as --reset)
   --rebuild-concurrency N   read models rebuilt at once (default 2; 1 = one after another, in PROJECTION_CLASSES
                             order, needed if a rebuild ever reads another read model)
   --timings FILE            also write the per-table timings as JSON
@@ -58,6 +72,7 @@ interface Options {
   scale: number;
   seed: number;
   reset: boolean;
+  reuse: boolean;
   rebuildConcurrency: number;
   timings: string | undefined;
   databaseUrl: string;
@@ -70,6 +85,7 @@ function parseOptions(argv: string[]): Options {
       scale: { type: 'string', default: '1' },
       seed: { type: 'string', default: '42' },
       reset: { type: 'boolean', default: false },
+      reuse: { type: 'boolean', default: false },
       'rebuild-concurrency': { type: 'string', default: '2' },
       timings: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -92,7 +108,8 @@ function parseOptions(argv: string[]): Options {
   return {
     scale,
     seed,
-    reset: values.reset,
+    reset: values.reset || values.reuse,
+    reuse: values.reuse,
     rebuildConcurrency,
     timings: values.timings,
     databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
@@ -219,7 +236,7 @@ async function main(): Promise<void> {
   const target = new URL(options.databaseUrl);
   log(`seed: scale ${options.scale}, seed ${options.seed}, database ${target.host}${target.pathname}`);
 
-  await step('migrations', () => migrate(options.databaseUrl));
+  await ensureDatabase(options.databaseUrl);
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: Math.max(4, options.rebuildConcurrency + 1),
@@ -229,6 +246,28 @@ async function main(): Promise<void> {
   });
   pool.on('error', () => undefined);
   try {
+    const dataset = datasetOf(options.scale, options.seed);
+    if (options.reuse) {
+      // Checked before migrating: a migration the seeded data has not seen makes it another dataset.
+      const found = await readSeededDataset(pool);
+      if (found) {
+        const reasons = differences(found, dataset);
+        if (reasons.length > 0) {
+          console.error(
+            `seed: not reused: ${target.pathname.slice(1)} holds another dataset (${reasons.join('; ')}); seed it again with --reset`,
+          );
+          process.exitCode = REUSE_REFUSED;
+          return;
+        }
+        log(`seed: ${target.pathname.slice(1)} already holds ${describe(found)} (seeded ${found.seededAt}); reused`);
+        if (options.timings)
+          writeFileSync(options.timings, `${JSON.stringify({ reused: true, ...found, counts }, null, 2)}\n`);
+        return;
+      }
+      log(`seed: nothing seeded recorded in ${target.pathname.slice(1)}; seeding it`);
+    }
+    await forgetSeededDataset(pool);
+    await step('migrations', () => migrate(options.databaseUrl));
     if (options.reset) {
       const tables = await allTables(pool);
       await step('reset (truncate)', async (bar) => {
@@ -312,6 +351,7 @@ async function main(): Promise<void> {
     });
 
     const totalSeconds = Math.round((performance.now() - started) / 10) / 100;
+    await recordSeededDataset(pool, dataset, totalSeconds);
     const width = Math.max(...timings.map((t) => t.step.length));
     log('');
     log(`${'step'.padEnd(width)}  ${'rows'.padStart(10)}  ${'seconds'.padStart(8)}`);
@@ -323,7 +363,7 @@ async function main(): Promise<void> {
     if (options.timings) {
       writeFileSync(
         options.timings,
-        `${JSON.stringify({ scale: options.scale, seed: options.seed, counts, lessons: plan.lessons, modules: plan.modules, completions: plan.completions, steps: timings, total_seconds: totalSeconds }, null, 2)}\n`,
+        `${JSON.stringify({ reused: false, ...dataset, counts, lessons: plan.lessons, modules: plan.modules, completions: plan.completions, steps: timings, total_seconds: totalSeconds }, null, 2)}\n`,
       );
     }
   } finally {

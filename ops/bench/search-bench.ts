@@ -17,10 +17,10 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { CourseCatalogQuery } from '../projections/course-catalog/course-catalog.query.js';
-import { loadConfig } from '../src/platform/config/config.js';
-import { migrate } from '../src/platform/database/migrate.js';
-import { createPool } from '../src/platform/database/pg-pool.js';
+import { CourseCatalogQuery } from '#backend/projections/course-catalog/course-catalog.query.js';
+import { loadConfig } from '#backend/src/platform/config/config.js';
+import { migrate } from '#backend/src/platform/database/migrate.js';
+import { createPool } from '#backend/src/platform/database/pg-pool.js';
 import {
   courseDescription,
   courseTitle,
@@ -30,7 +30,7 @@ import {
   randomInt,
   randomUuid,
   type Rng,
-} from './course-text.js';
+} from '../../seed/course-text.ts';
 
 /** The search terms of the spec's Locust SearchUser. */
 export const SEARCH_TERMS = [

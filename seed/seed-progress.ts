@@ -21,12 +21,16 @@ export class Bar {
   private finishedAt: number | undefined;
   private lastQuarter = 0;
 
-  constructor(
-    private readonly board: ProgressBoard,
-    readonly label: string,
-    /** Expected units; 0 for a step whose size is unknown (shown as elapsed time only). */
-    readonly total: number,
-  ) {}
+  private readonly board: ProgressBoard;
+  readonly label: string;
+  /** Expected units; 0 for a step whose size is unknown (shown as elapsed time only). */
+  readonly total: number;
+
+  constructor(board: ProgressBoard, label: string, total: number) {
+    this.board = board;
+    this.label = label;
+    this.total = total;
+  }
 
   tick(n = 1): void {
     this.count += n;
@@ -93,7 +97,10 @@ export class ProgressBoard {
   private drawn = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly out: NodeJS.WriteStream = process.stderr) {
+  private readonly out: NodeJS.WriteStream;
+
+  constructor(out: NodeJS.WriteStream = process.stderr) {
+    this.out = out;
     this.tty = Boolean(out.isTTY) && process.env.TERM !== 'dumb';
   }
 

@@ -7,7 +7,7 @@
  * and every primary-key and foreign-key index is filled by appending instead of by random page splits; the other
  * 74 bits are a hash of the seed, so different seeds give different ids.
  */
-import { createRng, type Rng } from './course-text.js';
+import { createRng, type Rng } from './course-text.ts';
 
 /** Tables (and other id spaces) of the seed; the value selects the id range and the random stream. */
 export const Space = {
