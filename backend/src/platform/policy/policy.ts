@@ -50,7 +50,13 @@ export async function claimEvents(
   const ids = claimed.map((e) => e.id).sort();
   uow.insertNew(
     'read.applied_events',
-    ids.map((id) => new Map([['projection', policy], ['event_id', id]])),
+    ids.map(
+      (id) =>
+        new Map([
+          ['projection', policy],
+          ['event_id', id],
+        ]),
+    ),
   );
   return claimed;
 }
