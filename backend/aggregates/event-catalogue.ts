@@ -1,6 +1,12 @@
+import type { Decided } from '../src/platform/domain/decider.js';
 import type { DomainEvent } from '../src/platform/domain/domain-event.js';
 import { CourseEvents, type CourseDetails, type CurriculumRevised } from './course/course.events.js';
-import { EnrollmentEvents, type EnrollmentState, type LessonCompletedPayload } from './enrollment/enrollment.events.js';
+import {
+  EnrollmentEvents,
+  type CourseCompletedPayload,
+  type EnrollmentState,
+  type LessonCompletedPayload,
+} from './enrollment/enrollment.events.js';
 import { IdentityEvents, type UserSnapshot } from './identity/user.events.js';
 import { NotificationEvents, type NotificationView } from './notification/notification.events.js';
 import { PaymentEvents, type PaymentCompletedPayload } from './payment/payment.events.js';
@@ -32,7 +38,7 @@ export interface EventMap {
 
   [EnrollmentEvents.StudentEnrolled]: { enrollment: EnrollmentState };
   [EnrollmentEvents.LessonCompleted]: LessonCompletedPayload;
-  [EnrollmentEvents.CourseCompleted]: { certificateId: string; enrollment: EnrollmentState };
+  [EnrollmentEvents.CourseCompleted]: CourseCompletedPayload;
 
   [NotificationEvents.NotificationCreated]: NotificationView;
   [NotificationEvents.NotificationRead]: { id: string; user_id: string };
@@ -42,3 +48,9 @@ export type EventType = keyof EventMap & string;
 
 /** One catalogued event: its `type` narrows its payload. */
 export type AnyEvent = { [K in EventType]: DomainEvent<K, EventMap[K]> }[EventType];
+
+/** Catalogued events as a decider returns them, before the outbox stamps ids, versions and times. */
+export type DecidedEvent<K extends EventType = EventType> = { [T in K]: Decided<T, EventMap[T]> }[K];
+
+/** The event types of one aggregate's `*Events` table. */
+export type EventTypeOf<Table extends Record<string, EventType>> = Table[keyof Table];

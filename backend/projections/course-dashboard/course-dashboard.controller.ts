@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
-import { ForbiddenError, NotFoundError } from '../../src/platform/domain/errors.js';
+import { DomainError } from '../../src/platform/domain/errors.js';
 import { UuidParam } from '../../src/platform/http/validation.js';
 import { CourseCatalogQuery } from '../course-catalog/course-catalog.query.js';
 import { CourseDashboardQuery } from './course-dashboard.query.js';
@@ -27,9 +27,9 @@ export class CourseDashboardController {
   async dashboard(@CurrentUser() user: AuthUser, @UuidParam('id') courseId: string) {
     const course = await this.catalog.get(courseId);
     if (user.role !== 'admin' && course.teacher_id !== user.id)
-      throw new ForbiddenError('Only the course owner may see its dashboard');
+      throw new DomainError('not-course-owner', 'Only the course owner may see its dashboard');
     const dashboard = await this.dashboards.dashboard(courseId);
-    if (!dashboard) throw new NotFoundError('Dashboard not ready yet; try again in a moment');
+    if (!dashboard) throw new DomainError('dashboard-not-ready', 'Dashboard not ready yet; try again in a moment');
     return dashboard;
   }
 }

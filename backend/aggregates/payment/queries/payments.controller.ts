@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../src/platform/auth/auth-user.js';
-import { NotFoundError } from '../../../src/platform/domain/errors.js';
+import { DomainError } from '../../../src/platform/domain/errors.js';
 import { UuidParam, ValidQuery, pageQuery, type PageQuery } from '../../../src/platform/http/validation.js';
 import { PaymentsQuery, type PaymentView } from '../payments.query.js';
 
@@ -23,7 +23,7 @@ export class PaymentsController {
   async get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PaymentView> {
     const payment = await this.payments.byId(id);
     if (!payment || (payment.student_id !== user.id && user.role !== 'admin'))
-      throw new NotFoundError('Payment not found');
+      throw new DomainError('payment-not-found', 'Payment not found');
     return payment;
   }
 }
