@@ -1,6 +1,16 @@
 import type { Decided } from '../src/platform/domain/decider.js';
 import type { DomainEvent } from '../src/platform/domain/domain-event.js';
-import { CourseEvents, type CourseDetails, type CurriculumRevised } from './course/course.events.js';
+import {
+  CourseEvents,
+  type CourseDetails,
+  type CurriculumRevised,
+  type LessonAddedPayload,
+  type LessonRemovedPayload,
+  type LessonUpdatedPayload,
+  type ModuleAddedPayload,
+  type ModuleRemovedPayload,
+  type ModuleUpdatedPayload,
+} from './course/course.events.js';
 import {
   EnrollmentEvents,
   type CourseCompletedPayload,
@@ -23,12 +33,12 @@ export interface EventMap {
   [CourseEvents.CourseCreated]: CourseDetails;
   [CourseEvents.CourseUpdated]: CourseDetails;
   [CourseEvents.CoursePublished]: CourseDetails;
-  [CourseEvents.ModuleAdded]: { courseId: string; moduleId: string; title: string };
-  [CourseEvents.ModuleUpdated]: { courseId: string; moduleId: string; title: string };
-  [CourseEvents.ModuleRemoved]: { courseId: string; moduleId: string; lessonIds: string[] };
-  [CourseEvents.LessonAdded]: { courseId: string; moduleId: string; lessonId: string; title: string };
-  [CourseEvents.LessonUpdated]: { courseId: string; lessonId: string; title: string };
-  [CourseEvents.LessonRemoved]: { courseId: string; moduleId: string; lessonId: string };
+  [CourseEvents.ModuleAdded]: ModuleAddedPayload;
+  [CourseEvents.ModuleUpdated]: ModuleUpdatedPayload;
+  [CourseEvents.ModuleRemoved]: ModuleRemovedPayload;
+  [CourseEvents.LessonAdded]: LessonAddedPayload;
+  [CourseEvents.LessonUpdated]: LessonUpdatedPayload;
+  [CourseEvents.LessonRemoved]: LessonRemovedPayload;
   [CourseEvents.CurriculumRevised]: CurriculumRevised;
 
   [ReviewEvents.ReviewPosted]: ReviewPostedPayload;
