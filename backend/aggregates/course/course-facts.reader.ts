@@ -10,22 +10,18 @@ export class CourseFactsReader {
   constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
 
   /** The course a module belongs to (404 when the module does not exist). */
-  async courseOfModule(moduleId: string): Promise<string> {
-    const { rows } = await this.pool.query<{ course_id: string }>(
-      'SELECT course_id FROM course.modules WHERE id = $1',
-      [moduleId],
-    );
-    if (!rows[0]) throw new DomainError('module-not-found', 'Module not found');
-    return rows[0].course_id;
+  courseOfModule(moduleId: string): Promise<string> {
+    return this.courseOf('course.modules', moduleId, new DomainError('module-not-found', 'Module not found'));
   }
 
   /** The course a lesson belongs to (404 when the lesson does not exist). */
-  async courseOfLesson(lessonId: string): Promise<string> {
-    const { rows } = await this.pool.query<{ course_id: string }>(
-      'SELECT course_id FROM course.lessons WHERE id = $1',
-      [lessonId],
-    );
-    if (!rows[0]) throw new DomainError('lesson-not-found', 'Lesson not found');
+  courseOfLesson(lessonId: string): Promise<string> {
+    return this.courseOf('course.lessons', lessonId, new DomainError('lesson-not-found', 'Lesson not found'));
+  }
+
+  private async courseOf(table: 'course.modules' | 'course.lessons', id: string, unknown: DomainError) {
+    const { rows } = await this.pool.query<{ course_id: string }>(`SELECT course_id FROM ${table} WHERE id = $1`, [id]);
+    if (!rows[0]) throw unknown;
     return rows[0].course_id;
   }
 

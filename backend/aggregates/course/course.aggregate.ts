@@ -214,7 +214,10 @@ export class Course extends DecidedAggregate<CourseState, CourseEvent> {
       const keepLessons = new Set(lessons.map((lesson) => lesson.id));
       for (const stored of module.lessons.getItems()) if (!keepLessons.has(stored.id)) module.lessons.remove(stored);
       for (const { moduleId: _module, ...lesson } of lessons) {
-        Object.assign(module.lessons.getItems().find((l) => l.id === lesson.id) ?? this.newLesson(module, lesson.id), lesson);
+        Object.assign(
+          module.lessons.getItems().find((l) => l.id === lesson.id) ?? this.newLesson(module, lesson.id),
+          lesson,
+        );
       }
     }
   }

@@ -110,7 +110,12 @@ describe('Course decider', () => {
   });
 
   it('orders the curriculum by the given order', () => {
-    const course = given(addModule('late', 5), addModule('early', 1), addLesson('late', 'z', 9), addLesson('late', 'y', 2));
+    const course = given(
+      addModule('late', 5),
+      addModule('early', 1),
+      addLesson('late', 'z', 9),
+      addLesson('late', 'y', 2),
+    );
     const curriculum = curriculumOf(course);
     expect(curriculum.map((m) => m.id)).toEqual(['early', 'late']);
     expect(curriculum[1].lessons.map((l) => l.id)).toEqual(['y', 'z']);

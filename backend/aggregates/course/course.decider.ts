@@ -12,16 +12,11 @@ import {
 } from './course.events.js';
 
 /** A course with its modules and lessons: one aggregate, so every change is checked against the whole curriculum. */
-export interface CourseState {
+export interface CourseState extends Pick<
+  CourseDetails,
+  'teacherId' | 'title' | 'description' | 'isFree' | 'price' | 'durationMinutes' | 'level'
+> {
   id: string;
-  teacherId: string;
-  title: string;
-  description: string;
-  isFree: boolean;
-  /** Decimal string, e.g. "49.99"; "0.00" for free courses. */
-  price: string;
-  durationMinutes: number;
-  level: Level;
   /** Drafts are seen by their owner and admins only. */
   status: CourseStatus;
   createdAt: Date;
@@ -128,7 +123,10 @@ function details(course: CourseState, fields: CourseFields, published: boolean):
 /** A change to the curriculum, followed by the whole curriculum as it stands after it. */
 function revised(course: CourseState, change: CourseEvent): CourseEvent[] {
   const after = replay(courseDecider, [change], course);
-  return [change, { type: CourseEvents.CurriculumRevised, payload: { courseId: course.id, modules: curriculumOf(after) } }];
+  return [
+    change,
+    { type: CourseEvents.CurriculumRevised, payload: { courseId: course.id, modules: curriculumOf(after) } },
+  ];
 }
 
 /** A new course is a draft with an empty curriculum. */
@@ -159,7 +157,9 @@ export function decidePublishCourse(course: CourseState): CourseEvent[] {
   if (!course.modules.some((module) => module.lessons.length > 0)) {
     throw new DomainError('nothing-to-publish', 'Add at least one lesson before publishing this course');
   }
-  return [{ type: CourseEvents.CoursePublished, payload: details(course, { ...course, price: Number(course.price) }, true) }];
+  return [
+    { type: CourseEvents.CoursePublished, payload: details(course, { ...course, price: Number(course.price) }, true) },
+  ];
 }
 
 export function decideAddModule(
@@ -186,7 +186,12 @@ export function decideUpdateModule(
   const module = moduleOf(course, moduleId);
   return revised(course, {
     type: CourseEvents.ModuleUpdated,
-    payload: { courseId: course.id, moduleId, title: patch.title ?? module.title, order: patch.order ?? module.position },
+    payload: {
+      courseId: course.id,
+      moduleId,
+      title: patch.title ?? module.title,
+      order: patch.order ?? module.position,
+    },
   });
 }
 

@@ -12,5 +12,6 @@ export function assertMayManageCourses(user: Pick<AuthUser, 'role'>, verifiedNow
 
 /** A course is changed by its owner only (admins included: they moderate, they do not edit). */
 export function assertOwnedBy(course: { teacherId: string }, user: Pick<AuthUser, 'id'>): void {
-  if (user.id !== course.teacherId) throw new DomainError('not-course-owner', 'Only the course owner may change this course');
+  if (user.id !== course.teacherId)
+    throw new DomainError('not-course-owner', 'Only the course owner may change this course');
 }

@@ -77,7 +77,10 @@ describe('Enrollment decider', () => {
     expect(events).toMatchObject([
       {
         type: EnrollmentEvents.LessonCompleted,
-        payload: { progress: { completed_lessons: 2, percentage: 100, status: 'completed' }, enrollment: completedState },
+        payload: {
+          progress: { completed_lessons: 2, percentage: 100, status: 'completed' },
+          enrollment: completedState,
+        },
       },
       { type: EnrollmentEvents.CourseCompleted, payload: { certificateId: 'cert-1', enrollment: completedState } },
     ]);
@@ -105,6 +108,8 @@ describe('Enrollment decider', () => {
 
   it('counts progress against the lessons the course has now', () => {
     const events = decideCompleteLesson(given(givenEnrolled(), 'l-1'), complete('l-2', ['l-2', 'l-3', 'l-4']));
-    expect(events[0].payload).toMatchObject({ progress: { completed_lessons: 1, total_lessons: 3, percentage: 33.33 } });
+    expect(events[0].payload).toMatchObject({
+      progress: { completed_lessons: 1, total_lessons: 3, percentage: 33.33 },
+    });
   });
 });

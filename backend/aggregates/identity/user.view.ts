@@ -1,4 +1,5 @@
 import type { Role } from '../../src/platform/auth/auth-user.js';
+import type { UserState } from './user.decider.js';
 
 /** The public shape of a user (API field names). */
 export interface UserView {
@@ -10,14 +11,7 @@ export interface UserView {
   created_at: string;
 }
 
-export function toUserView(user: {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  isVerified: boolean;
-  createdAt: Date;
-}): UserView {
+export function toUserView(user: UserState): UserView {
   return {
     id: user.id,
     email: user.email,

@@ -16,7 +16,7 @@ export interface ReviewState {
 export type ReviewEvent = DecidedEvent<EventTypeOf<typeof ReviewEvents>>;
 
 /** A rating is a whole number of stars from 1 to 5. */
-export function assertRating(rating: number): void {
+function assertRating(rating: number): void {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
     throw new DomainError('rating-out-of-range', 'rating must be a whole number from 1 to 5');
   }
@@ -62,7 +62,8 @@ export function decideEditReview(
   review: ReviewState,
   facts: { authorId: string; rating?: number; comment?: string },
 ): ReviewEvent[] {
-  if (facts.authorId !== review.studentId) throw new DomainError('not-review-author', 'Only the author may edit this review');
+  if (facts.authorId !== review.studentId)
+    throw new DomainError('not-review-author', 'Only the author may edit this review');
   const rating = facts.rating ?? review.rating;
   assertRating(rating);
   return [

@@ -18,7 +18,11 @@ export interface Decider<S, E extends Decided> {
 }
 
 /** The state after `events`, starting from `state` (the decider's initial state unless given). */
-export function replay<S, E extends Decided>(decider: Decider<S, E>, events: readonly E[], state = decider.initial()): S {
+export function replay<S, E extends Decided>(
+  decider: Decider<S, E>,
+  events: readonly E[],
+  state = decider.initial(),
+): S {
   return events.reduce((current, event) => decider.evolve(current, event), state);
 }
 

@@ -6,13 +6,16 @@ import { ValidationFailed } from './validation.js';
 
 describe('toErrorResponse', () => {
   it('maps domain reasons, validation and HTTP exceptions to their status with a detail', () => {
-    expect(toErrorResponse(new DomainError('email-taken', 'taken'))).toEqual({ status: 409, body: { detail: 'taken' } });
+    expect(toErrorResponse(new DomainError('email-taken', 'taken'))).toEqual({
+      status: 409,
+      body: { detail: 'taken' },
+    });
     expect(toErrorResponse(new DomainError('not-enrolled', 'enroll first')).status).toBe(403);
     expect(toErrorResponse(new DomainError('payment-required', 'pay first')).status).toBe(402);
     expect(toErrorResponse(new ValidationFailed('x: bad', [{ field: 'x', message: 'bad' }])).status).toBe(422);
-    expect(
-      toErrorResponse(new DomainError('rate-limited', 'slow down', { retryAfterSeconds: 7 })).headers,
-    ).toEqual({ 'retry-after': '7' });
+    expect(toErrorResponse(new DomainError('rate-limited', 'slow down', { retryAfterSeconds: 7 })).headers).toEqual({
+      'retry-after': '7',
+    });
     expect(toErrorResponse(new NotFoundException('Cannot GET /nope'))).toEqual({
       status: 404,
       body: { detail: 'Cannot GET /nope' },

@@ -28,7 +28,13 @@ export class AddLessonHandler implements ICommandHandler<AddLessonCommand, Lesso
     return this.courses.edit(courseId, owner, (course, now) =>
       toLessonView(
         courseId,
-        course.addLesson(moduleId, { ...toLessonFields(body), title: body.title, content: body.content, id: randomUUID(), now }),
+        course.addLesson(moduleId, {
+          ...toLessonFields(body),
+          title: body.title,
+          content: body.content,
+          id: randomUUID(),
+          now,
+        }),
       ),
     );
   }

@@ -40,6 +40,9 @@ export class GetLessonHandler implements IQueryHandler<GetLessonQuery, LessonPag
     const { is_free, status, teacher_id, ...page } = lesson;
     assertLessonExistsFor(viewer, { status, teacher_id });
     await this.access.assertMayRead(viewer, lesson, { id: lesson.course_id, is_free, teacher_id });
-    return { ...page, content_html: renderLessonMarkdown(lesson.content, { imageHosts: this.config.LESSON_IMAGE_HOSTS }) };
+    return {
+      ...page,
+      content_html: renderLessonMarkdown(lesson.content, { imageHosts: this.config.LESSON_IMAGE_HOSTS }),
+    };
   }
 }

@@ -22,7 +22,8 @@ export class MarkNotificationReadHandler implements ICommandHandler<MarkNotifica
     return this.actors.run(notificationId, async (uow) => {
       const notification = await uow.em.findOne(Notification, { id: notificationId });
       // Someone else's notification answers like a missing one: no existence leak.
-      if (!notification || notification.userId !== reader.id) throw new DomainError('notification-not-found', 'Notification not found');
+      if (!notification || notification.userId !== reader.id)
+        throw new DomainError('notification-not-found', 'Notification not found');
       notification.markRead();
       return uow.track(notification).view();
     });

@@ -43,7 +43,11 @@ export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand,
           assertSameRequest(earlier.state(), command);
           return earlier;
         }
-        const paidBefore = await uow.em.findOne(Payment, { studentId, courseId: command.courseId, status: 'completed' });
+        const paidBefore = await uow.em.findOne(Payment, {
+          studentId,
+          courseId: command.courseId,
+          status: 'completed',
+        });
         const course = { id: card.id, isFree: card.is_free, price: card.price };
         const facts = { id, studentId, course, amount: command.amount, idempotencyKey: key, now: this.clock.now() };
         return uow.add(Payment.take(facts, paidBefore?.state()));

@@ -25,8 +25,13 @@ export class PostReviewController {
 
   @Post()
   @SignedIn('student')
-  async post(@CurrentUser() student: AuthUser, @ValidBody(postBody) body: z.infer<typeof postBody>): Promise<ReviewView> {
-    const review = await this.commands.execute(new PostReviewCommand(student, body.course_id, body.rating, body.comment));
+  async post(
+    @CurrentUser() student: AuthUser,
+    @ValidBody(postBody) body: z.infer<typeof postBody>,
+  ): Promise<ReviewView> {
+    const review = await this.commands.execute(
+      new PostReviewCommand(student, body.course_id, body.rating, body.comment),
+    );
     return this.reviews.byId(review.id);
   }
 }
