@@ -15,13 +15,13 @@ module.exports = {
     {
       name: 'deciders-and-policies-are-pure',
       comment:
-        'A decider or a domain policy is a plain function of state and facts: it imports events, the catalogue and ' +
-        'the platform domain (errors, decider types), never the ORM, Nest, a reader or another I/O.',
+        'A decider or a domain policy is a plain function of state and facts: it imports events, the catalogue, other ' +
+        'deciders and policies and the platform domain (errors, decider types), never the ORM, Nest, a reader or I/O.',
       severity: 'error',
       from: { path: '^backend/aggregates/.+\\.(decider|policy|policies)\\.ts$' },
       to: {
         pathNot: [
-          '\\.events\\.ts$',
+          '\\.(events|decider|policy|policies)\\.ts$',
           '^backend/aggregates/event-catalogue\\.ts$',
           '^backend/src/platform/domain/',
           '^backend/src/platform/auth/auth-user\\.ts$',

@@ -1,6 +1,7 @@
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { DomainError } from '../../src/platform/domain/errors.js';
 import type { CurriculumLesson, CurriculumModule } from './course.events.js';
+import { mayView, ownsOrAdministers } from './course.policies.js';
 
 /** The course facts lesson access depends on (read-model names). */
 export interface PaywalledCourse {
@@ -19,7 +20,7 @@ export type LessonAccessLevel = 'every-lesson' | 'previews-only' | 'every-lesson
 export function lessonAccessOf(viewer: AuthUser | undefined, course: PaywalledCourse): LessonAccessLevel {
   if (course.is_free) return 'every-lesson';
   if (!viewer) return 'previews-only';
-  if (viewer.role === 'admin' || viewer.id === course.teacher_id) return 'every-lesson';
+  if (ownsOrAdministers(viewer, course)) return 'every-lesson';
   return viewer.role === 'student' ? 'every-lesson-if-enrolled' : 'previews-only';
 }
 
@@ -28,8 +29,7 @@ export function assertLessonExistsFor(
   viewer: AuthUser | undefined,
   course: { status: string; teacher_id: string },
 ): void {
-  const isOwnerOrAdmin = viewer?.role === 'admin' || viewer?.id === course.teacher_id;
-  if (course.status !== 'published' && !isOwnerOrAdmin) throw new DomainError('lesson-not-found', 'Lesson not found');
+  if (!mayView(viewer, course)) throw new DomainError('lesson-not-found', 'Lesson not found');
 }
 
 /** 401 for an anonymous caller, 403 for a signed-in one, unless the lesson is a preview or the whole course is theirs. */

@@ -7,6 +7,7 @@ import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import type { Course } from '../../aggregates/course/course.aggregate.js';
 import { toCourseFields } from '../../aggregates/course/course.views.js';
+import { mayView } from '../../aggregates/course/course.policies.js';
 
 export interface CourseCardView {
   id: string;
@@ -111,8 +112,7 @@ const pageSql = (whereSql: string, order: string, limit: string, offset: string)
 
 /** The card, unless it is a draft and the viewer is neither its owner nor an admin (then 404, as if absent). */
 export function visibleTo(card: CourseCardView, viewer: AuthUser | undefined): CourseCardView {
-  const mayView = card.status === 'published' || viewer?.role === 'admin' || viewer?.id === card.teacher_id;
-  if (!mayView) throw new DomainError('course-not-found', 'Course not found');
+  if (!mayView(viewer, card)) throw new DomainError('course-not-found', 'Course not found');
   return card;
 }
 

@@ -4,6 +4,7 @@ import { CurrentUser, SignedIn } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { DomainError } from '../../src/platform/domain/errors.js';
 import { UuidParam } from '../../src/platform/http/validation.js';
+import { assertMayWatchDashboard } from '../../aggregates/course/course.policies.js';
 import { CourseCatalogQuery } from '../course-catalog/course-catalog.query.js';
 import { CourseDashboardQuery } from './course-dashboard.query.js';
 
@@ -26,8 +27,7 @@ export class CourseDashboardController {
   @SignedIn('teacher', 'admin')
   async dashboard(@CurrentUser() user: AuthUser, @UuidParam('id') courseId: string) {
     const course = await this.catalog.get(courseId);
-    if (user.role !== 'admin' && course.teacher_id !== user.id)
-      throw new DomainError('not-course-owner', 'Only the course owner may see its dashboard');
+    assertMayWatchDashboard(user, course);
     const dashboard = await this.dashboards.dashboard(courseId);
     if (!dashboard) throw new DomainError('dashboard-not-ready', 'Dashboard not ready yet; try again in a moment');
     return dashboard;
