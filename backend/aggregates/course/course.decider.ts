@@ -1,5 +1,4 @@
-import type { Decider } from '../../src/platform/domain/decider.js';
-import { replay } from '../../src/platform/domain/decider.js';
+import { replay, type Decider } from '../../src/platform/domain/decider.js';
 import { DomainError } from '../../src/platform/domain/errors.js';
 import type { DecidedEvent, EventTypeOf } from '../event-catalogue.js';
 import {
