@@ -9,8 +9,24 @@ module.exports = {
       comment:
         'An aggregate and its events decide and record; they know nothing of read models, HTTP or the framework.',
       severity: 'error',
-      from: { path: '^backend/aggregates/[^/]+/[^/]+\\.(aggregate|events)\\.ts$' },
+      from: { path: '^backend/aggregates/[^/]+/[^/]+\\.(aggregate|events|decider|policy|policies)\\.ts$' },
       to: { path: ['^backend/projections/', '^backend/src/platform/http/', '^node_modules/(@nestjs|fastify)'] },
+    },
+    {
+      name: 'deciders-and-policies-are-pure',
+      comment:
+        'A decider or a domain policy is a plain function of state and facts: it imports events, the catalogue, other ' +
+        'deciders and policies and the platform domain (errors, decider types), never the ORM, Nest, a reader or I/O.',
+      severity: 'error',
+      from: { path: '^backend/aggregates/.+\\.(decider|policy|policies)\\.ts$' },
+      to: {
+        pathNot: [
+          '\\.(events|decider|policy|policies)\\.ts$',
+          '^backend/aggregates/event-catalogue\\.ts$',
+          '^backend/src/platform/domain/',
+          '^backend/src/platform/auth/auth-user\\.ts$',
+        ],
+      },
     },
     {
       name: 'projections-follow-events-only',
@@ -57,7 +73,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|build|\\.svelte-kit|node_modules)/' },
+    // node_modules stay in the graph as leaves (not followed), so rules can name the libraries a layer may not use.
+    exclude: { path: '(^|/)(dist|build|\\.svelte-kit)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'backend/tsconfig.json' },
   },

@@ -317,7 +317,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ReviewsController_post'];
+    post: operations['PostReviewController_post'];
     delete?: never;
     options?: never;
     head?: never;
@@ -332,7 +332,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    put: operations['ReviewsController_edit'];
+    put: operations['EditReviewController_edit'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1542,7 +1542,7 @@ export interface operations {
       };
     };
   };
-  ReviewsController_post: {
+  PostReviewController_post: {
     parameters: {
       query?: never;
       header?: never;
@@ -1572,7 +1572,7 @@ export interface operations {
       };
     };
   };
-  ReviewsController_edit: {
+  EditReviewController_edit: {
     parameters: {
       query?: never;
       header?: never;

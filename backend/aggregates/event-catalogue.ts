@@ -1,6 +1,22 @@
+import type { Decided } from '../src/platform/domain/decider.js';
 import type { DomainEvent } from '../src/platform/domain/domain-event.js';
-import { CourseEvents, type CourseDetails, type CurriculumRevised } from './course/course.events.js';
-import { EnrollmentEvents, type EnrollmentState, type LessonCompletedPayload } from './enrollment/enrollment.events.js';
+import {
+  CourseEvents,
+  type CourseDetails,
+  type CurriculumRevised,
+  type LessonAddedPayload,
+  type LessonRemovedPayload,
+  type LessonUpdatedPayload,
+  type ModuleAddedPayload,
+  type ModuleRemovedPayload,
+  type ModuleUpdatedPayload,
+} from './course/course.events.js';
+import {
+  EnrollmentEvents,
+  type CourseCompletedPayload,
+  type EnrollmentState,
+  type LessonCompletedPayload,
+} from './enrollment/enrollment.events.js';
 import { IdentityEvents, type UserSnapshot } from './identity/user.events.js';
 import { NotificationEvents, type NotificationView } from './notification/notification.events.js';
 import { PaymentEvents, type PaymentCompletedPayload } from './payment/payment.events.js';
@@ -17,12 +33,12 @@ export interface EventMap {
   [CourseEvents.CourseCreated]: CourseDetails;
   [CourseEvents.CourseUpdated]: CourseDetails;
   [CourseEvents.CoursePublished]: CourseDetails;
-  [CourseEvents.ModuleAdded]: { courseId: string; moduleId: string; title: string };
-  [CourseEvents.ModuleUpdated]: { courseId: string; moduleId: string; title: string };
-  [CourseEvents.ModuleRemoved]: { courseId: string; moduleId: string; lessonIds: string[] };
-  [CourseEvents.LessonAdded]: { courseId: string; moduleId: string; lessonId: string; title: string };
-  [CourseEvents.LessonUpdated]: { courseId: string; lessonId: string; title: string };
-  [CourseEvents.LessonRemoved]: { courseId: string; moduleId: string; lessonId: string };
+  [CourseEvents.ModuleAdded]: ModuleAddedPayload;
+  [CourseEvents.ModuleUpdated]: ModuleUpdatedPayload;
+  [CourseEvents.ModuleRemoved]: ModuleRemovedPayload;
+  [CourseEvents.LessonAdded]: LessonAddedPayload;
+  [CourseEvents.LessonUpdated]: LessonUpdatedPayload;
+  [CourseEvents.LessonRemoved]: LessonRemovedPayload;
   [CourseEvents.CurriculumRevised]: CurriculumRevised;
 
   [ReviewEvents.ReviewPosted]: ReviewPostedPayload;
@@ -32,7 +48,7 @@ export interface EventMap {
 
   [EnrollmentEvents.StudentEnrolled]: { enrollment: EnrollmentState };
   [EnrollmentEvents.LessonCompleted]: LessonCompletedPayload;
-  [EnrollmentEvents.CourseCompleted]: { certificateId: string; enrollment: EnrollmentState };
+  [EnrollmentEvents.CourseCompleted]: CourseCompletedPayload;
 
   [NotificationEvents.NotificationCreated]: NotificationView;
   [NotificationEvents.NotificationRead]: { id: string; user_id: string };
@@ -59,3 +75,8 @@ export function courseOfEvent(event: AnyEvent): string | undefined {
       return undefined;
   }
 }
+/** Catalogued events as a decider returns them, before the outbox stamps ids, versions and times. */
+export type DecidedEvent<K extends EventType = EventType> = { [T in K]: Decided<T, EventMap[T]> }[K];
+
+/** The event types of one aggregate's `*Events` table. */
+export type EventTypeOf<Table extends Record<string, EventType>> = Table[keyof Table];

@@ -7,11 +7,12 @@ import { LessonPlaceController } from './curriculum/lesson-place.controller.js';
 import { CourseDashboardController } from './course-dashboard/course-dashboard.controller.js';
 import { CourseDashboardQuery } from './course-dashboard/course-dashboard.query.js';
 import { LessonAccess } from '../aggregates/course/queries/lesson-access/lesson-access.js';
+import { EnrollmentRecords } from '../aggregates/enrollment/enrollment-records.js';
 
 /** HTTP reads served from the catalog read models. */
 @Module({
   controllers: [CourseCatalogController, CurriculumController, LessonPlaceController, CourseDashboardController],
-  providers: [CourseCatalogQuery, CurriculumQuery, CourseDashboardQuery, LessonAccess],
-  exports: [CourseCatalogQuery, LessonAccess],
+  providers: [CourseCatalogQuery, CurriculumQuery, CourseDashboardQuery, LessonAccess, EnrollmentRecords],
+  exports: [CourseCatalogQuery, LessonAccess, EnrollmentRecords],
 })
 export class CatalogQueriesModule {}

@@ -17,7 +17,7 @@ import { IdentityEvents } from '../aggregates/identity/user.events.js';
 import { ReviewEvents } from '../aggregates/review/review.events.js';
 import { EnrollmentEvents } from '../aggregates/enrollment/enrollment.events.js';
 import { NotificationEvents } from '../aggregates/notification/notification.events.js';
-import { NotificationRulesPolicy } from '../aggregates/notification/notification-rules.policy.js';
+import { NotificationRulesPolicy } from '../aggregates/notification/notification-rules.runner.js';
 import { createTestDatabase } from './support/databases.js';
 import { dropRedisPrefix } from './support/redis-prefix.js';
 
@@ -88,6 +88,7 @@ function reviewPosted(courseId: string): AnyEvent {
     courseId,
     studentId: randomUUID(),
     rating: 5,
+    comment: '',
     createdAt: occurredAt,
   });
 }

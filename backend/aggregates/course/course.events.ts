@@ -1,3 +1,7 @@
+/**
+ * The course's events. Details and the curriculum travel as whole snapshots (what the read models consume); the
+ * module and lesson events are the facts the course's own state is evolved from.
+ */
 export const CourseEvents = {
   CourseCreated: 'course.CourseCreated',
   CourseUpdated: 'course.CourseUpdated',
@@ -52,4 +56,53 @@ export interface CurriculumModule {
 export interface CurriculumRevised {
   courseId: string;
   modules: CurriculumModule[];
+}
+
+export interface ModuleAddedPayload {
+  courseId: string;
+  moduleId: string;
+  title: string;
+  order: number;
+  addedAt: string;
+}
+
+export interface ModuleUpdatedPayload {
+  courseId: string;
+  moduleId: string;
+  title: string;
+  order: number;
+}
+
+export interface ModuleRemovedPayload {
+  courseId: string;
+  moduleId: string;
+  lessonIds: string[];
+}
+
+/** A lesson's own fields, content included (the curriculum snapshot leaves the content out). */
+export interface LessonFields {
+  title: string;
+  content: string;
+  videoUrl: string | null;
+  durationMinutes: number;
+  order: number;
+  isPreview: boolean;
+}
+
+export interface LessonAddedPayload extends LessonFields {
+  courseId: string;
+  moduleId: string;
+  lessonId: string;
+  addedAt: string;
+}
+
+export interface LessonUpdatedPayload extends LessonFields {
+  courseId: string;
+  lessonId: string;
+}
+
+export interface LessonRemovedPayload {
+  courseId: string;
+  moduleId: string;
+  lessonId: string;
 }

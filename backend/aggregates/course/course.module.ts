@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogQueriesModule } from '../../projections/catalog-queries.module.js';
-import { CourseActors } from './course-actors.js';
+import { CourseEditor } from './course-editor.js';
+import { CourseFactsReader } from './course-facts.reader.js';
 import { AddLessonController } from './commands/add-lesson/add-lesson.controller.js';
 import { AddLessonHandler } from './commands/add-lesson/add-lesson.handler.js';
 import { AddModuleController } from './commands/add-module/add-module.controller.js';
@@ -19,6 +20,7 @@ import { ModuleController } from './commands/update-module/module.controller.js'
 import { UpdateModuleHandler } from './commands/update-module/update-module.handler.js';
 import { LessonsQuery } from './queries/get-lesson/lessons.query.js';
 import { GetLessonController } from './queries/get-lesson/get-lesson.controller.js';
+import { GetLessonHandler } from './queries/get-lesson/get-lesson.handler.js';
 import { PreviewLessonController } from './queries/preview-lesson/preview-lesson.controller.js';
 
 @Module({
@@ -35,7 +37,8 @@ import { PreviewLessonController } from './queries/preview-lesson/preview-lesson
     PreviewLessonController,
   ],
   providers: [
-    CourseActors,
+    CourseEditor,
+    CourseFactsReader,
     CreateCourseHandler,
     UpdateCourseHandler,
     PublishCourseHandler,
@@ -46,6 +49,7 @@ import { PreviewLessonController } from './queries/preview-lesson/preview-lesson
     UpdateLessonHandler,
     RemoveLessonHandler,
     LessonsQuery,
+    GetLessonHandler,
   ],
 })
 export class CourseModule {}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { named } from '../../src/platform/http/responses.js';
-import type { Course, CourseModule, Lesson } from './course.aggregate.js';
+import type { Course } from './course.aggregate.js';
+import type { LessonState, ModuleState } from './course.decider.js';
 
 export const moduleView = named(
   'Module',
@@ -26,15 +27,15 @@ export const lessonView = named(
 );
 export type LessonView = z.infer<typeof lessonView>;
 
-export function toModuleView(module: CourseModule): ModuleView {
-  return { id: module.id, course_id: module.course.id, title: module.title, order: module.position };
+export function toModuleView(courseId: string, module: ModuleState): ModuleView {
+  return { id: module.id, course_id: courseId, title: module.title, order: module.position };
 }
 
-export function toLessonView(lesson: Lesson): LessonView {
+export function toLessonView(courseId: string, lesson: LessonState): LessonView {
   return {
     id: lesson.id,
-    module_id: lesson.module.id,
-    course_id: lesson.courseId,
+    module_id: lesson.moduleId,
+    course_id: courseId,
     title: lesson.title,
     content: lesson.content,
     video_url: lesson.videoUrl,

@@ -1,14 +1,21 @@
-import type pg from 'pg';
+import { Inject, Injectable } from '@nestjs/common';
+import type { SqlPool } from '../../src/platform/database/pg-pool.js';
+import { SQL_POOL } from '../../src/platform/platform.module.js';
 
 /**
- * Whether a student is enrolled in a course, from the enrollment records themselves (the write side), not
- * the read model: a student who enrolled a moment ago is never refused because a projection lags. It is one
+ * Whether a student is enrolled in a course, from the enrollment records themselves (the write side), not the
+ * read model: a student who enrolled a moment ago is never refused because a projection lags. It is one
  * unique-index lookup, as cheap as the read model's.
  */
-export async function isEnrolled(sql: pg.Pool | pg.PoolClient, studentId: string, courseId: string): Promise<boolean> {
-  const { rowCount } = await sql.query(
-    'SELECT 1 FROM enrollment.enrollments WHERE student_id = $1 AND course_id = $2',
-    [studentId, courseId],
-  );
-  return rowCount === 1;
+@Injectable()
+export class EnrollmentRecords {
+  constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
+
+  async isEnrolled(studentId: string, courseId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      'SELECT 1 FROM enrollment.enrollments WHERE student_id = $1 AND course_id = $2',
+      [studentId, courseId],
+    );
+    return rowCount === 1;
+  }
 }

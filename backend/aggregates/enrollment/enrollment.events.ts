@@ -27,7 +27,14 @@ export interface Progress {
 
 export interface LessonCompletedPayload {
   enrollment: EnrollmentState;
+  /** The id of the stored completion record. */
+  completionId: string;
   lessonId: string;
   completedAt: string;
   progress: Progress;
+}
+
+export interface CourseCompletedPayload {
+  certificateId: string;
+  enrollment: EnrollmentState;
 }

@@ -7,11 +7,11 @@ import { CompleteLessonController } from './commands/complete-lesson/complete-le
 import { CompleteLessonHandler } from './commands/complete-lesson/complete-lesson.handler.js';
 import { EnrollController } from './commands/enroll/enroll.controller.js';
 import { EnrollHandler } from './commands/enroll/enroll.handler.js';
-import { CourseLessons } from './enrollment-actors.js';
+import { CourseLessonsReader } from './course-lessons.reader.js';
 
 @Module({
   imports: [CatalogQueriesModule, PaymentModule],
   controllers: [EnrollController, CompleteLessonController, LearningProgressController],
-  providers: [EnrollHandler, CompleteLessonHandler, CourseLessons, LearningProgressQuery],
+  providers: [EnrollHandler, CompleteLessonHandler, CourseLessonsReader, LearningProgressQuery],
 })
 export class EnrollmentModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { CommandBus } from '@nestjs/cqrs';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
-import { ConflictError } from '../../src/platform/domain/errors.js';
+import { refusedFor } from '../../src/platform/domain/errors.js';
 import { UsersQuery } from './users.query.js';
 import { RegisterUserCommand } from './commands/register-user/register-user.command.js';
 
@@ -26,7 +26,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       this.logger.log(`admin account ${this.config.ADMIN_EMAIL} created`);
     } catch (error) {
       // Another replica created it at the same moment.
-      if (!(error instanceof ConflictError || error instanceof UniqueConstraintViolationException)) throw error;
+      if (!(refusedFor(error, 'email-taken') || error instanceof UniqueConstraintViolationException)) throw error;
     }
   }
 }

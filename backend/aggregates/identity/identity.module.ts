@@ -5,6 +5,7 @@ import { RegisterUserHandler } from './commands/register-user/register-user.hand
 import { VerifyTeacherController } from './commands/verify-teacher/verify-teacher.controller.js';
 import { VerifyTeacherHandler } from './commands/verify-teacher/verify-teacher.handler.js';
 import { LoginController } from './queries/login/login.controller.js';
+import { LoginHandler } from './queries/login/login.handler.js';
 import { LoginRateLimiter } from './queries/login/login-rate-limiter.js';
 import { MeController } from './queries/me/me.controller.js';
 import { PendingTeachersController } from './queries/pending-teachers/pending-teachers.controller.js';
@@ -26,6 +27,7 @@ import { RateLimitStore } from '../../src/platform/http/rate-limit-store.js';
   providers: [
     RegisterUserHandler,
     VerifyTeacherHandler,
+    LoginHandler,
     UsersQuery,
     RateLimitStore,
     LoginRateLimiter,

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Inject, Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
-import { ServiceUnavailableError } from '../../src/platform/domain/errors.js';
+import { DomainError } from '../../src/platform/domain/errors.js';
 
 /** argon2id at OWASP's minimum recommendation: 19 MiB of memory, 2 iterations, 1 lane. */
 const ARGON2ID = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -11,9 +11,6 @@ const ARGON2ID = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);
 }
-
-/** Refused before hashing: more sign-ins wait than the machine can hash within the allowed wait. */
-export class PasswordHashingBusy extends ServiceUnavailableError {}
 
 /**
  * Admission control for argon2: each hash costs tens of milliseconds of CPU on libuv's thread pool, so a
@@ -34,10 +31,10 @@ class HashAdmission {
   /** Admits one request or refuses it; the returned function ends its admission. */
   admit(): () => void {
     if ((this.admitted / this.lanes) * this.hashMs > this.maxWaitMs) {
-      throw new PasswordHashingBusy(
-        'Too many sign-ins at this moment; retry shortly',
-        Math.ceil(this.maxWaitMs / 1000),
-      );
+      // Refused before hashing: more sign-ins wait than the machine can hash within the allowed wait.
+      throw new DomainError('sign-in-busy', 'Too many sign-ins at this moment; retry shortly', {
+        retryAfterSeconds: Math.ceil(this.maxWaitMs / 1000),
+      });
     }
     this.admitted += 1;
     let ended = false;
@@ -85,7 +82,7 @@ export class PasswordHasher {
 
   /**
    * Runs a sign-in that will check a password, admitted on arrival (before its other work, so a refusal
-   * costs nothing); throws PasswordHashingBusy when it would wait too long.
+   * costs nothing); refuses with 'sign-in-busy' when it would wait too long.
    */
   async signIn<T>(work: (check: PasswordCheck) => Promise<T>): Promise<T> {
     const done = this.admission.admit();

@@ -1,12 +1,11 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
-import { ConflictError } from '../../src/platform/domain/errors.js';
+import { DecidedAggregate } from '../../src/platform/domain/decider.js';
 import type { Role } from '../../src/platform/auth/auth-user.js';
-import { IdentityEvents, type UserSnapshot } from './user.events.js';
+import { decideRegister, decideVerifyTeacher, userDecider, type UserEvent, type UserState } from './user.decider.js';
 
-/** A person's account. Teachers start unverified; an admin verifies them once. */
+/** A person's account, as stored; its changes are decided in user.decider.ts. */
 @Entity({ schema: 'identity', tableName: 'users' })
-export class User extends AggregateRoot {
+export class User extends DecidedAggregate<UserState, UserEvent> {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -40,44 +39,38 @@ export class User extends AggregateRoot {
     return 'identity';
   }
 
-  static register(input: {
-    id: string;
-    email: string;
-    passwordHash: string;
-    name: string;
-    role: Role;
-    now: Date;
-  }): User {
+  protected get decider() {
+    return userDecider;
+  }
+
+  /** The password hash is kept beside the decided state: it never travels in events. */
+  static register(
+    facts: Parameters<typeof decideRegister>[1] & { passwordHash: string },
+    accountWithEmail?: UserState,
+  ): User {
     const user = new User();
-    user.id = input.id;
-    user.email = input.email.toLowerCase();
-    user.passwordHash = input.passwordHash;
-    user.name = input.name;
-    user.role = input.role;
-    // Students need no verification; admins exist only by bootstrap and are trusted.
-    user.isVerified = input.role !== 'teacher';
-    user.createdAt = input.now;
     user.version = 1;
-    user.recordSnapshot('account', IdentityEvents.UserRegistered, user.snapshot());
+    user.passwordHash = facts.passwordHash;
+    user.apply(decideRegister(accountWithEmail, facts), userDecider.initial());
     return user;
   }
 
   verifyAsTeacher(): void {
-    if (this.role !== 'teacher') throw new ConflictError('Only teacher accounts can be verified');
-    if (this.isVerified) throw new ConflictError('This teacher is already verified');
-    this.isVerified = true;
-    this.recordSnapshot('account', IdentityEvents.TeacherVerified, this.snapshot());
+    this.apply(decideVerifyTeacher(this.state()));
   }
 
-  /** The account as of this version (no password hash): every identity event carries it. */
-  snapshot(): UserSnapshot {
+  state(): UserState {
     return {
-      userId: this.id,
+      id: this.id,
       email: this.email,
       name: this.name,
       role: this.role,
       isVerified: this.isVerified,
-      createdAt: this.createdAt.toISOString(),
+      createdAt: this.createdAt,
     };
+  }
+
+  protected writeState(state: UserState): void {
+    Object.assign(this, state);
   }
 }

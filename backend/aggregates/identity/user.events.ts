@@ -1,4 +1,3 @@
-import type { DomainEvent } from '../../src/platform/domain/domain-event.js';
 import type { Role } from '../../src/platform/auth/auth-user.js';
 
 export const IdentityEvents = {
@@ -14,6 +13,3 @@ export interface UserSnapshot {
   isVerified: boolean;
   createdAt: string;
 }
-
-export type UserRegistered = DomainEvent<typeof IdentityEvents.UserRegistered, UserSnapshot>;
-export type TeacherVerified = DomainEvent<typeof IdentityEvents.TeacherVerified, UserSnapshot>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../../src/platform/auth/auth-user.js';
+import { ROLES } from '../../src/platform/auth/auth-user.js';
 import { named, timestamp } from '../../src/platform/http/responses.js';
+import type { UserState } from './user.decider.js';
 
 /** The public shape of a user (API field names). */
 export const userView = named(
@@ -16,14 +17,7 @@ export const userView = named(
 );
 export type UserView = z.infer<typeof userView>;
 
-export function toUserView(user: {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  isVerified: boolean;
-  createdAt: Date;
-}): UserView {
+export function toUserView(user: UserState): UserView {
   return {
     id: user.id,
     email: user.email,

@@ -1,15 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
-import type { Role } from '../../src/platform/auth/auth-user.js';
+import type { UserState } from './user.decider.js';
 
-export interface UserRecord {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  isVerified: boolean;
-  createdAt: Date;
+export interface UserRecord extends UserState {
   passwordHash: string;
 }
 

@@ -54,6 +54,7 @@ const progress = (completed: number, total: number): Progress => ({
 const lessonCompleted = (completed: number, total: number) =>
   when(EnrollmentEvents.LessonCompleted, {
     enrollment,
+    completionId: 'c-1',
     lessonId: 'l-1',
     completedAt: '2026-03-01T10:00:00.000Z',
     progress: progress(completed, total),
@@ -93,7 +94,14 @@ describe('notification rules', () => {
   });
 
   it('confirms a payment to the student, naming the course', () => {
-    const payment = { paymentId: 'p-1', studentId: 's-1', courseId: course.id, amount: '49.99', createdAt: '' };
+    const payment = {
+      paymentId: 'p-1',
+      studentId: 's-1',
+      courseId: course.id,
+      amount: '49.99',
+      idempotencyKey: null,
+      createdAt: '',
+    };
     expect(when(PaymentEvents.PaymentCompleted, payment)).toEqual([
       { userId: 's-1', type: 'payment_completed', title: 'Payment received', body: '49.99 paid for "Python".' },
     ]);
@@ -138,7 +146,7 @@ describe('notification rules', () => {
   });
 
   it("tells the course's teacher of a new review, and no one when the course is unknown", () => {
-    const review = { reviewId: 'r-1', courseId: course.id, studentId: 's-1', rating: 4, createdAt: '' };
+    const review = { reviewId: 'r-1', courseId: course.id, studentId: 's-1', rating: 4, comment: '', createdAt: '' };
     expect(when(ReviewEvents.ReviewPosted, review)).toEqual([
       {
         userId: 't-1',

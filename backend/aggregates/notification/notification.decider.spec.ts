@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src/platform/domain/errors.js';
+import { refusalOf } from '../../test/support/decisions.js';
 import {
   decideMarkRead,
   decideSendNotice,
@@ -56,8 +56,8 @@ describe('Notification decider', () => {
     });
 
     it("refuses someone else's notification as not found, like a missing one", () => {
-      expect(() => decideMarkRead(given(sent()), { readerId: 'u-2' })).toThrow(NotFoundError);
-      expect(() => decideMarkRead(undefined, { readerId: 'u-1' })).toThrow(NotFoundError);
+      expect(refusalOf(() => decideMarkRead(given(sent()), { readerId: 'u-2' }))).toBe('notification-not-found');
+      expect(refusalOf(() => decideMarkRead(undefined, { readerId: 'u-1' }))).toBe('notification-not-found');
     });
   });
 });

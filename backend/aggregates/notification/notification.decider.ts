@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../src/platform/domain/errors.js';
+import { DomainError } from '../../src/platform/domain/errors.js';
 import type { EventMap } from '../event-catalogue.js';
 import { NotificationEvents } from './notification.events.js';
 
@@ -66,7 +66,7 @@ export function decideMarkRead(
   state: NotificationState | undefined,
   { readerId }: { readerId: string },
 ): NotificationEvent[] {
-  if (!state || state.userId !== readerId) throw new NotFoundError('Notification not found');
+  if (!state || state.userId !== readerId) throw new DomainError('notification-not-found', 'Notification not found');
   if (state.isRead) return [];
   return [{ type: NotificationEvents.NotificationRead, payload: { id: state.id, user_id: state.userId } }];
 }

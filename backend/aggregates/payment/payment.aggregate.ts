@@ -1,14 +1,10 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
-import { UnprocessableError } from '../../src/platform/domain/errors.js';
-import { PaymentEvents, type PaymentCompletedPayload } from './payment.events.js';
+import { DecidedAggregate } from '../../src/platform/domain/decider.js';
+import { decideTakePayment, paymentDecider, type PaymentEvent, type PaymentState } from './payment.decider.js';
 
-/**
- * A student's payment for one course. The provider is a mock that always succeeds, so a payment is
- * completed as soon as it is taken.
- */
+/** A student's payment for one course, as stored; it is decided in payment.decider.ts. */
 @Entity({ schema: 'payment', tableName: 'payments' })
-export class Payment extends AggregateRoot {
+export class Payment extends DecidedAggregate<PaymentState, PaymentEvent> {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -41,35 +37,23 @@ export class Payment extends AggregateRoot {
     return 'payment';
   }
 
-  /** Takes a payment of exactly the course's price. */
-  static take(input: {
-    id: string;
-    studentId: string;
-    course: { id: string; isFree: boolean; price: string };
-    amount: number;
-    idempotencyKey: string | null;
-    now: Date;
-  }): Payment {
-    if (input.course.isFree) throw new UnprocessableError('This course is free; enroll without paying');
-    if (input.amount.toFixed(2) !== Number(input.course.price).toFixed(2)) {
-      throw new UnprocessableError(`amount must equal the course price (${input.course.price})`);
-    }
+  protected get decider() {
+    return paymentDecider;
+  }
+
+  static take(facts: Parameters<typeof decideTakePayment>[1], paidBefore?: PaymentState): Payment {
     const payment = new Payment();
-    payment.id = input.id;
-    payment.studentId = input.studentId;
-    payment.courseId = input.course.id;
-    payment.amount = input.amount.toFixed(2);
-    payment.status = 'completed';
-    payment.idempotencyKey = input.idempotencyKey;
-    payment.createdAt = input.now;
     payment.version = 1;
-    payment.record(PaymentEvents.PaymentCompleted, {
-      paymentId: payment.id,
-      studentId: payment.studentId,
-      courseId: payment.courseId,
-      amount: payment.amount,
-      createdAt: payment.createdAt.toISOString(),
-    } satisfies PaymentCompletedPayload);
+    payment.apply(decideTakePayment(paidBefore, facts), paymentDecider.initial());
     return payment;
+  }
+
+  state(): PaymentState {
+    const { id, studentId, courseId, amount, status, idempotencyKey, createdAt } = this;
+    return { id, studentId, courseId, amount, status, idempotencyKey, createdAt };
+  }
+
+  protected writeState(state: PaymentState): void {
+    Object.assign(this, state);
   }
 }

@@ -7,5 +7,7 @@ export interface PaymentCompletedPayload {
   studentId: string;
   courseId: string;
   amount: string;
+  /** The client's key for retrying this request (null when none was given). */
+  idempotencyKey: string | null;
   createdAt: string;
 }

@@ -1,12 +1,17 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
-import { after } from '../../src/platform/domain/clock.js';
-import { ForbiddenError } from '../../src/platform/domain/errors.js';
-import { ReviewEvents, type ReviewEditedPayload, type ReviewPostedPayload } from './review.events.js';
+import { nextTimestamp } from '../../src/platform/domain/clock.js';
+import { DecidedAggregate } from '../../src/platform/domain/decider.js';
+import {
+  decideEditReview,
+  decidePostReview,
+  reviewDecider,
+  type ReviewEvent,
+  type ReviewState,
+} from './review.decider.js';
 
-/** A student's one review of one course. */
+/** A student's one review of one course, as stored; its changes are decided in review.decider.ts. */
 @Entity({ schema: 'course', tableName: 'reviews' })
-export class Review extends AggregateRoot {
+export class Review extends DecidedAggregate<ReviewState, ReviewEvent> {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -25,6 +30,7 @@ export class Review extends AggregateRoot {
   @Property({ type: 'datetime' })
   createdAt!: Date;
 
+  /** When the review last changed: a record-keeping column, not a fact any decision needs. */
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 
@@ -39,45 +45,29 @@ export class Review extends AggregateRoot {
     return 'course';
   }
 
-  static post(input: {
-    id: string;
-    studentId: string;
-    courseId: string;
-    rating: number;
-    comment: string;
-    now: Date;
-  }): Review {
+  protected get decider() {
+    return reviewDecider;
+  }
+
+  static post(facts: Parameters<typeof decidePostReview>[1], existing?: ReviewState): Review {
     const review = new Review();
-    review.id = input.id;
-    review.studentId = input.studentId;
-    review.courseId = input.courseId;
-    review.rating = input.rating;
-    review.comment = input.comment;
-    review.createdAt = input.now;
-    review.updatedAt = input.now;
     review.version = 1;
-    review.record(ReviewEvents.ReviewPosted, {
-      reviewId: review.id,
-      courseId: review.courseId,
-      studentId: review.studentId,
-      rating: review.rating,
-      createdAt: review.createdAt.toISOString(),
-    } satisfies ReviewPostedPayload);
+    review.apply(decidePostReview(existing, facts), reviewDecider.initial());
+    review.updatedAt = facts.now;
     return review;
   }
 
-  edit(author: string, patch: { rating?: number; comment?: string }, now: Date): void {
-    if (author !== this.studentId) throw new ForbiddenError('Only the author may edit this review');
-    const previousRating = this.rating;
-    if (patch.rating !== undefined) this.rating = patch.rating;
-    if (patch.comment !== undefined) this.comment = patch.comment;
-    this.updatedAt = after(this.updatedAt, now);
-    this.record(ReviewEvents.ReviewEdited, {
-      reviewId: this.id,
-      courseId: this.courseId,
-      studentId: this.studentId,
-      previousRating,
-      rating: this.rating,
-    } satisfies ReviewEditedPayload);
+  edit(facts: Parameters<typeof decideEditReview>[1], now: Date): void {
+    this.apply(decideEditReview(this.state(), facts));
+    this.updatedAt = nextTimestamp(this.updatedAt, now);
+  }
+
+  state(): ReviewState {
+    const { id, studentId, courseId, rating, comment, createdAt } = this;
+    return { id, studentId, courseId, rating, comment, createdAt };
+  }
+
+  protected writeState(state: ReviewState): void {
+    Object.assign(this, state);
   }
 }

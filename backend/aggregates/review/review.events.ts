@@ -8,6 +8,7 @@ export interface ReviewPostedPayload {
   courseId: string;
   studentId: string;
   rating: number;
+  comment: string;
   createdAt: string;
 }
 
@@ -17,4 +18,5 @@ export interface ReviewEditedPayload {
   studentId: string;
   previousRating: number;
   rating: number;
+  comment: string;
 }

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { ReadCache } from '../../src/platform/cache/read-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
 import { inTransaction, type SqlPool } from '../../src/platform/database/pg-pool.js';
-import { NotFoundError } from '../../src/platform/domain/errors.js';
+import { DomainError } from '../../src/platform/domain/errors.js';
 import { named, pageOf, timestamp } from '../../src/platform/http/responses.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
 import type { Course } from '../../aggregates/course/course.aggregate.js';
 import { toCourseFields } from '../../aggregates/course/course.views.js';
+import { mayView } from '../../aggregates/course/course.policies.js';
 
 export const courseCardView = named(
   'Course',
@@ -120,8 +121,7 @@ const pageSql = (whereSql: string, order: string, limit: string, offset: string)
 
 /** The card, unless it is a draft and the viewer is neither its owner nor an admin (then 404, as if absent). */
 export function visibleTo(card: CourseCardView, viewer: AuthUser | undefined): CourseCardView {
-  const mayView = card.status === 'published' || viewer?.role === 'admin' || viewer?.id === card.teacher_id;
-  if (!mayView) throw new NotFoundError('Course not found');
+  if (!mayView(viewer, card)) throw new DomainError('course-not-found', 'Course not found');
   return card;
 }
 
@@ -278,7 +278,7 @@ export class CourseCatalogQuery {
       `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id WHERE c.id = $1`,
       [id],
     );
-    if (!rows[0]) throw new NotFoundError('Course not found');
+    if (!rows[0]) throw new DomainError('course-not-found', 'Course not found');
     return rows[0];
   }
 

@@ -2,9 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
-import { ForbiddenError, NotFoundError } from '../../src/platform/domain/errors.js';
+import { DomainError } from '../../src/platform/domain/errors.js';
 import { Responds } from '../../src/platform/http/responses.js';
 import { UuidParam } from '../../src/platform/http/validation.js';
+import { assertMayWatchDashboard } from '../../aggregates/course/course.policies.js';
 import { CourseCatalogQuery } from '../course-catalog/course-catalog.query.js';
 import { CourseDashboardQuery, courseDashboard, dashboardOverview } from './course-dashboard.query.js';
 
@@ -29,10 +30,9 @@ export class CourseDashboardController {
   @SignedIn('teacher', 'admin')
   async dashboard(@CurrentUser() user: AuthUser, @UuidParam('id') courseId: string) {
     const course = await this.catalog.get(courseId);
-    if (user.role !== 'admin' && course.teacher_id !== user.id)
-      throw new ForbiddenError('Only the course owner may see its dashboard');
+    assertMayWatchDashboard(user, course);
     const dashboard = await this.dashboards.dashboard(courseId);
-    if (!dashboard) throw new NotFoundError('Dashboard not ready yet; try again in a moment');
+    if (!dashboard) throw new DomainError('dashboard-not-ready', 'Dashboard not ready yet; try again in a moment');
     return dashboard;
   }
 }

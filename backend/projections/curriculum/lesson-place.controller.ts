@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
-import { NotFoundError } from '../../src/platform/domain/errors.js';
+import { DomainError } from '../../src/platform/domain/errors.js';
 import { named, Responds } from '../../src/platform/http/responses.js';
 import { UuidParam } from '../../src/platform/http/validation.js';
 import { CourseCatalogQuery, courseCardView } from '../course-catalog/course-catalog.query.js';
@@ -31,7 +31,7 @@ export class LessonPlaceController {
   @Public()
   async get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined) {
     const place = await this.curricula.placeOf(id);
-    if (!place) throw new NotFoundError('Lesson not found');
+    if (!place) throw new DomainError('lesson-not-found', 'Lesson not found');
     const course = await this.catalog.getVisible(place.course_id, user);
     return { ...place, course };
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
-import { ForbiddenError, NotFoundError } from '../../src/platform/domain/errors.js';
+import { DomainError } from '../../src/platform/domain/errors.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
-import { percentage } from '../../aggregates/enrollment/enrollment.aggregate.js';
+import { percentage } from '../../aggregates/enrollment/enrollment.decider.js';
 import type { EnrollmentStatus } from '../../aggregates/enrollment/enrollment.events.js';
 
 interface ProgressRow {
@@ -65,7 +65,7 @@ export class LearningProgressQuery {
       'SELECT status, certificate_id FROM enrollment.enrollments WHERE student_id = $1 AND course_id = $2',
       [studentId, courseId],
     );
-    if (!enrolled.rows[0]) throw new ForbiddenError('You are not enrolled in this course');
+    if (!enrolled.rows[0]) throw new DomainError('not-enrolled', 'You are not enrolled in this course');
     const total = await this.pool.query<{ n: number }>(
       'SELECT count(*) AS n FROM read.course_lessons WHERE course_id = $1',
       [courseId],
@@ -112,7 +112,7 @@ export class LearningProgressQuery {
         WHERE sc.certificate_id = $1`,
       [id],
     );
-    if (!rows[0]) throw new NotFoundError('Certificate not found');
+    if (!rows[0]) throw new DomainError('certificate-not-found', 'Certificate not found');
     return rows[0];
   }
 
@@ -121,7 +121,7 @@ export class LearningProgressQuery {
       'SELECT enrollment_count AS count FROM read.course_cards WHERE id = $1',
       [courseId],
     );
-    if (!rows[0]) throw new NotFoundError('Course not found');
+    if (!rows[0]) throw new DomainError('course-not-found', 'Course not found');
     return { course_id: courseId, count: rows[0].count };
   }
 }

@@ -1,6 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { POLICIES, type Policy } from '../platform/policy/policy.js';
-import { NotificationRulesPolicy } from '../../aggregates/notification/notification-rules.policy.js';
+import { NotificationRulesPolicy } from '../../aggregates/notification/notification-rules.runner.js';
 
 type PolicyClass = Type<Policy> & { readonly policyName: string };
 

@@ -2,9 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../src/platform/auth/auth-user.js';
-import { NotFoundError } from '../../../src/platform/domain/errors.js';
 import { Responds } from '../../../src/platform/http/responses.js';
 import { UuidParam, ValidQuery, pageQuery, type PageQuery } from '../../../src/platform/http/validation.js';
+import { assertMayReadPayment } from '../payment.policies.js';
 import { PaymentsQuery, paymentPage, paymentView, type PaymentView } from '../payments.query.js';
 
 @ApiTags('payment')
@@ -24,9 +24,6 @@ export class PaymentsController {
   @Get(':id')
   @SignedIn()
   async get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<PaymentView> {
-    const payment = await this.payments.byId(id);
-    if (!payment || (payment.student_id !== user.id && user.role !== 'admin'))
-      throw new NotFoundError('Payment not found');
-    return payment;
+    return assertMayReadPayment(user, await this.payments.byId(id));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, UnauthorizedError } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 import { ACCESS, type AccessRule, type RequestWithUser } from './access.js';
 import { JwtService } from './jwt.service.js';
 
@@ -26,13 +26,13 @@ export class AuthGuard implements CanActivate {
     if (header !== undefined) {
       const [scheme, token] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token)
-        throw new UnauthorizedError('Authorization must be "Bearer <token>"');
+        throw new DomainError('not-authenticated', 'Authorization must be "Bearer <token>"');
       request.user = this.jwt.authenticate(token);
     }
     if (rule.kind === 'public') return true;
-    if (!request.user) throw new UnauthorizedError('Not authenticated');
+    if (!request.user) throw new DomainError('not-authenticated', 'Not authenticated');
     if (rule.roles && !rule.roles.includes(request.user.role)) {
-      throw new ForbiddenError(`Only ${rule.roles.join(' or ')} accounts may do this`);
+      throw new DomainError('role-not-allowed', `Only ${rule.roles.join(' or ')} accounts may do this`);
     }
     return true;
   }

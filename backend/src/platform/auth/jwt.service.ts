@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { UnauthorizedError } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 import { ROLES, type AuthUser, type Role } from './auth-user.js';
 
 interface AccessClaims {
@@ -39,10 +39,10 @@ export class JwtService {
     try {
       verified = this.verify(token);
     } catch {
-      throw new UnauthorizedError('Invalid or expired token');
+      throw new DomainError('not-authenticated', 'Invalid or expired token');
     }
     const claims = accessClaims.safeParse(verified);
-    if (!claims.success) throw new UnauthorizedError('Invalid or expired token');
+    if (!claims.success) throw new DomainError('not-authenticated', 'Invalid or expired token');
     return { id: claims.data.sub, role: claims.data.role, isVerified: claims.data.is_verified === true };
   }
 }

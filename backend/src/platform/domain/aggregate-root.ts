@@ -4,8 +4,9 @@ import type { RecordedEvent } from './domain-event.js';
 const pendingEvents = new WeakMap<AggregateRoot, RecordedEvent[]>();
 
 /**
- * An aggregate guards its invariants and records the events of each change.
+ * A stored aggregate: it records the events of each change until the command saves them to its outbox.
  * `version` is the optimistic-lock column: a save from a stale copy fails and the command is retried.
+ * (Aggregates whose rules are a pure decider extend `DecidedAggregate`.)
  */
 export abstract class AggregateRoot {
   abstract id: string;

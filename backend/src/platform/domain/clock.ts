@@ -8,9 +8,9 @@ export const CLOCK = Symbol('CLOCK');
 export const systemClock: Clock = { now: () => new Date() };
 
 /**
- * `now`, or one millisecond after `previous` when the clock has not moved past it: a change always moves an
- * aggregate's timestamp forward, so it always reaches the database (and its version check).
+ * The timestamp of a change: `now`, or one millisecond after `previous` when the clock has not moved past it, so
+ * an `updated_at` never stands still or goes back.
  */
-export function after(previous: Date, now: Date): Date {
+export function nextTimestamp(previous: Date, now: Date): Date {
   return new Date(Math.max(now.getTime(), previous.getTime() + 1));
 }

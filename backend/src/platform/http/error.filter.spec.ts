@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundException } from '@nestjs/common';
-import { ConflictError, ServiceUnavailableError, TooManyRequestsError } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 import { toErrorResponse } from './error.filter.js';
 import { ValidationFailed } from './validation.js';
 
 describe('toErrorResponse', () => {
-  it('maps domain errors, validation and HTTP exceptions to their status with a detail', () => {
-    expect(toErrorResponse(new ConflictError('taken'))).toEqual({ status: 409, body: { detail: 'taken' } });
+  it('maps domain reasons, validation and HTTP exceptions to their status with a detail', () => {
+    expect(toErrorResponse(new DomainError('email-taken', 'taken'))).toEqual({
+      status: 409,
+      body: { detail: 'taken' },
+    });
+    expect(toErrorResponse(new DomainError('not-enrolled', 'enroll first')).status).toBe(403);
+    expect(toErrorResponse(new DomainError('payment-required', 'pay first')).status).toBe(402);
     expect(toErrorResponse(new ValidationFailed('x: bad', [{ field: 'x', message: 'bad' }])).status).toBe(422);
-    expect(toErrorResponse(new TooManyRequestsError('slow down', 7)).headers).toEqual({ 'retry-after': '7' });
+    expect(toErrorResponse(new DomainError('rate-limited', 'slow down', { retryAfterSeconds: 7 })).headers).toEqual({
+      'retry-after': '7',
+    });
     expect(toErrorResponse(new NotFoundException('Cannot GET /nope'))).toEqual({
       status: 404,
       body: { detail: 'Cannot GET /nope' },
@@ -16,16 +23,13 @@ describe('toErrorResponse', () => {
   });
 
   it('carries the extra fields of an error beside its detail, and Retry-After of a dependency that is down', () => {
-    class AlreadyDone extends ConflictError {
-      override get extra() {
-        return { payment_id: 'p1' };
-      }
-    }
-    expect(toErrorResponse(new AlreadyDone('done'))).toEqual({
+    expect(toErrorResponse(new DomainError('already-paid', 'done', { extra: { payment_id: 'p1' } }))).toEqual({
       status: 409,
       body: { detail: 'done', payment_id: 'p1' },
     });
-    expect(toErrorResponse(new ServiceUnavailableError('Redis is away', 5))).toEqual({
+    expect(
+      toErrorResponse(new DomainError('rate-limit-store-unavailable', 'Redis is away', { retryAfterSeconds: 5 })),
+    ).toEqual({
       status: 503,
       body: { detail: 'Redis is away' },
       headers: { 'retry-after': '5' },

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply } from 'fastify';
 import { isConnectionError } from '../database/connection-errors.js';
 import { DomainError } from '../domain/errors.js';
+import { STATUS_OF_REASON } from './error-statuses.js';
 import { ValidationFailed } from './validation.js';
 
 interface ErrorBody {
@@ -16,9 +17,10 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     return { status: 422, body: { detail: error.detail, errors: error.errors } };
   }
   if (error instanceof DomainError) {
+    const status = STATUS_OF_REASON[error.reason];
     const body = { ...error.extra, detail: error.detail };
-    if (error.retryAfterSeconds === undefined) return { status: error.status, body };
-    return { status: error.status, body, headers: { 'retry-after': String(error.retryAfterSeconds) } };
+    if (error.retryAfterSeconds === undefined) return { status, body };
+    return { status, body, headers: { 'retry-after': String(error.retryAfterSeconds) } };
   }
   if (error instanceof HttpException) {
     const response = error.getResponse();

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { ServiceUnavailableError } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 import { createRedis } from '../queue/redis.js';
 
 /** How long a rate-limit command may take before the request is answered 503 instead. */
@@ -43,7 +43,11 @@ export class RateLimitStore implements OnApplicationShutdown {
       return await commands();
     } catch (error) {
       if (error instanceof RateLimiterRes) throw error;
-      throw new ServiceUnavailableError('Sign-in and registration are unavailable for a moment; retry shortly', 5);
+      throw new DomainError(
+        'rate-limit-store-unavailable',
+        'Sign-in and registration are unavailable for a moment; retry shortly',
+        { retryAfterSeconds: 5 },
+      );
     }
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
-import { CourseActors } from '../../course-actors.js';
+import { CourseEditor } from '../../course-editor.js';
 import type { ModuleBody } from '../../course.dto.js';
 import { toModuleView, type ModuleView } from '../../course.views.js';
 
@@ -17,11 +17,11 @@ export class AddModuleCommand extends Command<ModuleView> {
 
 @CommandHandler(AddModuleCommand)
 export class AddModuleHandler implements ICommandHandler<AddModuleCommand, ModuleView> {
-  constructor(private readonly courses: CourseActors) {}
+  constructor(private readonly courses: CourseEditor) {}
 
   execute({ owner, courseId, body }: AddModuleCommand): Promise<ModuleView> {
-    return this.courses.change(courseId, owner, (course, now) =>
-      toModuleView(course.addModule({ id: randomUUID(), title: body.title, order: body.order, now })),
+    return this.courses.edit(courseId, owner, (course, now) =>
+      toModuleView(courseId, course.addModule({ id: randomUUID(), title: body.title, order: body.order, now })),
     );
   }
 }

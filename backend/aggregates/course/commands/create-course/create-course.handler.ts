@@ -5,8 +5,9 @@ import { AggregateActors } from '../../../../src/platform/actors/aggregate-actor
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
 import { Course } from '../../course.aggregate.js';
-import { CourseActors } from '../../course-actors.js';
+import { CourseFactsReader } from '../../course-facts.reader.js';
 import type { CreateCourseBody } from '../../course.dto.js';
+import { assertMayManageCourses } from '../../course.policies.js';
 
 export class CreateCourseCommand extends Command<Course> {
   constructor(
@@ -21,12 +22,12 @@ export class CreateCourseCommand extends Command<Course> {
 export class CreateCourseHandler implements ICommandHandler<CreateCourseCommand, Course> {
   constructor(
     private readonly actors: AggregateActors,
-    private readonly courses: CourseActors,
+    private readonly facts: CourseFactsReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ teacher, body }: CreateCourseCommand): Promise<Course> {
-    await this.courses.assertVerifiedTeacher(teacher);
+    assertMayManageCourses(teacher, await this.facts.isVerifiedNow(teacher));
     const id = randomUUID();
     return this.actors.run(id, async (uow) =>
       uow.add(

@@ -1,7 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import type { Course } from '../../course.aggregate.js';
-import { CourseActors } from '../../course-actors.js';
+import { CourseEditor } from '../../course-editor.js';
+import { CourseFactsReader } from '../../course-facts.reader.js';
+import { assertMayManageCourses } from '../../course.policies.js';
 
 export class PublishCourseCommand extends Command<Course> {
   constructor(
@@ -14,11 +16,14 @@ export class PublishCourseCommand extends Command<Course> {
 
 @CommandHandler(PublishCourseCommand)
 export class PublishCourseHandler implements ICommandHandler<PublishCourseCommand, Course> {
-  constructor(private readonly courses: CourseActors) {}
+  constructor(
+    private readonly courses: CourseEditor,
+    private readonly facts: CourseFactsReader,
+  ) {}
 
   async execute({ owner, courseId }: PublishCourseCommand): Promise<Course> {
-    await this.courses.assertVerifiedTeacher(owner);
-    return this.courses.change(courseId, owner, (course, now) => {
+    assertMayManageCourses(owner, await this.facts.isVerifiedNow(owner));
+    return this.courses.edit(courseId, owner, (course, now) => {
       course.publish(now);
       return course;
     });

@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
-import { CourseActors } from '../../course-actors.js';
+import { CourseEditor } from '../../course-editor.js';
+import { CourseFactsReader } from '../../course-facts.reader.js';
 
 export class RemoveLessonCommand extends Command<void> {
   constructor(
@@ -13,10 +14,13 @@ export class RemoveLessonCommand extends Command<void> {
 
 @CommandHandler(RemoveLessonCommand)
 export class RemoveLessonHandler implements ICommandHandler<RemoveLessonCommand, void> {
-  constructor(private readonly courses: CourseActors) {}
+  constructor(
+    private readonly courses: CourseEditor,
+    private readonly facts: CourseFactsReader,
+  ) {}
 
   async execute({ owner, lessonId }: RemoveLessonCommand): Promise<void> {
-    const courseId = await this.courses.courseOfLesson(lessonId);
-    await this.courses.change(courseId, owner, (course, now) => course.removeLesson(lessonId, now));
+    const courseId = await this.facts.courseOfLesson(lessonId);
+    await this.courses.edit(courseId, owner, (course, now) => course.removeLesson(lessonId, now));
   }
 }

@@ -1,8 +1,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import type { Course } from '../../course.aggregate.js';
-import { CourseActors } from '../../course-actors.js';
+import { CourseEditor } from '../../course-editor.js';
+import { CourseFactsReader } from '../../course-facts.reader.js';
 import type { UpdateCourseBody } from '../../course.dto.js';
+import { assertMayManageCourses } from '../../course.policies.js';
 
 export class UpdateCourseCommand extends Command<Course> {
   constructor(
@@ -16,11 +18,14 @@ export class UpdateCourseCommand extends Command<Course> {
 
 @CommandHandler(UpdateCourseCommand)
 export class UpdateCourseHandler implements ICommandHandler<UpdateCourseCommand, Course> {
-  constructor(private readonly courses: CourseActors) {}
+  constructor(
+    private readonly courses: CourseEditor,
+    private readonly facts: CourseFactsReader,
+  ) {}
 
   async execute({ owner, courseId, body }: UpdateCourseCommand): Promise<Course> {
-    await this.courses.assertVerifiedTeacher(owner);
-    return this.courses.change(courseId, owner, (course, now) => {
+    assertMayManageCourses(owner, await this.facts.isVerifiedNow(owner));
+    return this.courses.edit(courseId, owner, (course, now) => {
       course.update(
         {
           title: body.title,

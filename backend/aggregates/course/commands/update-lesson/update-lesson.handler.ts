@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
-import { CourseActors } from '../../course-actors.js';
+import { CourseEditor } from '../../course-editor.js';
+import { CourseFactsReader } from '../../course-facts.reader.js';
 import { toLessonFields, type UpdateLessonBody } from '../../course.dto.js';
 import { toLessonView, type LessonView } from '../../course.views.js';
 
@@ -16,12 +17,15 @@ export class UpdateLessonCommand extends Command<LessonView> {
 
 @CommandHandler(UpdateLessonCommand)
 export class UpdateLessonHandler implements ICommandHandler<UpdateLessonCommand, LessonView> {
-  constructor(private readonly courses: CourseActors) {}
+  constructor(
+    private readonly courses: CourseEditor,
+    private readonly facts: CourseFactsReader,
+  ) {}
 
   async execute({ owner, lessonId, body }: UpdateLessonCommand): Promise<LessonView> {
-    const courseId = await this.courses.courseOfLesson(lessonId);
-    return this.courses.change(courseId, owner, (course, now) =>
-      toLessonView(course.updateLesson(lessonId, toLessonFields(body), now)),
+    const courseId = await this.facts.courseOfLesson(lessonId);
+    return this.courses.edit(courseId, owner, (course, now) =>
+      toLessonView(courseId, course.updateLesson(lessonId, toLessonFields(body), now)),
     );
   }
 }

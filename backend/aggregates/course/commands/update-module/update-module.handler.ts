@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
-import { CourseActors } from '../../course-actors.js';
+import { CourseEditor } from '../../course-editor.js';
+import { CourseFactsReader } from '../../course-facts.reader.js';
 import type { UpdateModuleBody } from '../../course.dto.js';
 import { toModuleView, type ModuleView } from '../../course.views.js';
 
@@ -16,12 +17,15 @@ export class UpdateModuleCommand extends Command<ModuleView> {
 
 @CommandHandler(UpdateModuleCommand)
 export class UpdateModuleHandler implements ICommandHandler<UpdateModuleCommand, ModuleView> {
-  constructor(private readonly courses: CourseActors) {}
+  constructor(
+    private readonly courses: CourseEditor,
+    private readonly facts: CourseFactsReader,
+  ) {}
 
   async execute({ owner, moduleId, body }: UpdateModuleCommand): Promise<ModuleView> {
-    const courseId = await this.courses.courseOfModule(moduleId);
-    return this.courses.change(courseId, owner, (course, now) =>
-      toModuleView(course.updateModule(moduleId, body, now)),
+    const courseId = await this.facts.courseOfModule(moduleId);
+    return this.courses.edit(courseId, owner, (course, now) =>
+      toModuleView(courseId, course.updateModule(moduleId, body, now)),
     );
   }
 }

@@ -4,20 +4,22 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
-import { ForbiddenError, NotFoundError, UnprocessableError } from '../../../../src/platform/domain/errors.js';
-import { Enrollment, type LessonCompletion } from '../../enrollment.aggregate.js';
-import { CourseLessons, enrollmentMailbox } from '../../enrollment-actors.js';
+import { DomainError } from '../../../../src/platform/domain/errors.js';
+import { Enrollment } from '../../enrollment.aggregate.js';
+import { CourseLessonsReader, enrollmentMailbox } from '../../course-lessons.reader.js';
+import { progressOf, type LessonCompletionState } from '../../enrollment.decider.js';
 import type { Progress } from '../../enrollment.events.js';
 
-export interface LessonCompleted {
-  completion: LessonCompletion;
+/** What completing a lesson answers: the completion, its course and the progress it made. */
+export interface CompleteLessonResult {
+  completion: LessonCompletionState;
   courseId: string;
   /** Set once the course is completed. */
   certificateId: string | null;
   progress: Progress;
 }
 
-export class CompleteLessonCommand extends Command<LessonCompleted> {
+export class CompleteLessonCommand extends Command<CompleteLessonResult> {
   constructor(
     readonly student: AuthUser,
     readonly lessonId: string,
@@ -29,19 +31,18 @@ export class CompleteLessonCommand extends Command<LessonCompleted> {
 }
 
 @CommandHandler(CompleteLessonCommand)
-export class CompleteLessonHandler implements ICommandHandler<CompleteLessonCommand, LessonCompleted> {
+export class CompleteLessonHandler implements ICommandHandler<CompleteLessonCommand, CompleteLessonResult> {
   constructor(
     private readonly actors: AggregateActors,
-    private readonly lessons: CourseLessons,
+    private readonly lessons: CourseLessonsReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ student, lessonId, courseId: claimedCourse }: CompleteLessonCommand): Promise<LessonCompleted> {
+  async execute({ student, lessonId, courseId: claimedCourse }: CompleteLessonCommand): Promise<CompleteLessonResult> {
     const courseId = await this.lessons.courseOf(lessonId);
-    if (!courseId) throw new NotFoundError('Lesson not found');
+    if (!courseId) throw new DomainError('lesson-not-found', 'Lesson not found');
     if (claimedCourse && claimedCourse !== courseId)
-      throw new UnprocessableError('This lesson belongs to another course');
-    // Read before the transaction opens, so no database connection is held while waiting for another.
+      throw new DomainError('lesson-of-another-course', 'This lesson belongs to another course');
     const currentLessonIds = await this.lessons.current(courseId);
     return this.actors.run(enrollmentMailbox(student.id, courseId), async (uow) => {
       const enrollment = await uow.em.findOne(
@@ -49,8 +50,8 @@ export class CompleteLessonHandler implements ICommandHandler<CompleteLessonComm
         { studentId: student.id, courseId },
         { populate: ['completions'] },
       );
-      if (!enrollment) throw new ForbiddenError('Enroll in this course before completing its lessons');
-      const { completion, progress } = enrollment.completeLesson({
+      if (!enrollment) throw new DomainError('not-enrolled', 'Enroll in this course before completing its lessons');
+      const after = enrollment.completeLesson({
         completionId: randomUUID(),
         lessonId,
         currentLessonIds,
@@ -58,7 +59,13 @@ export class CompleteLessonHandler implements ICommandHandler<CompleteLessonComm
         now: this.clock.now(),
       });
       uow.track(enrollment);
-      return { completion, courseId, certificateId: enrollment.certificateId, progress };
+      const completion = after.completions.find((c) => c.lessonId === lessonId)!;
+      return {
+        completion,
+        courseId,
+        certificateId: after.certificateId,
+        progress: progressOf(after, currentLessonIds),
+      };
     });
   }
 }

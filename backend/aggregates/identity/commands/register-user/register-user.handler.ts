@@ -4,7 +4,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
-import { ConflictError } from '../../../../src/platform/domain/errors.js';
 import { PasswordHasher } from '../../password-hasher.js';
 import { User } from '../../user.aggregate.js';
 import { RegisterUserCommand } from './register-user.command.js';
@@ -17,28 +16,21 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(command: RegisterUserCommand): Promise<User> {
-    const email = command.email.toLowerCase();
+  async execute({ email: given, password, name, role }: RegisterUserCommand): Promise<User> {
+    const email = given.toLowerCase();
     // Hashing is slow on purpose; do it before entering the mailbox so it never blocks other commands.
-    const passwordHash = await this.passwords.hash(command.password);
-    try {
-      return await this.actors.run(`user-email:${email}`, async (uow) => {
-        if (await uow.em.findOne(User, { email })) throw new ConflictError('This email is already registered');
-        return uow.add(
-          User.register({
-            id: randomUUID(),
-            email,
-            passwordHash,
-            name: command.name,
-            role: command.role,
-            now: this.clock.now(),
-          }),
-        );
+    const passwordHash = await this.passwords.hash(password);
+    const register = () =>
+      this.actors.run(`user-email:${email}`, async (uow) => {
+        const accountWithEmail = await uow.em.findOne(User, { email });
+        const facts = { id: randomUUID(), email, passwordHash, name, role, now: this.clock.now() };
+        return uow.add(User.register(facts, accountWithEmail?.state()));
       });
+    try {
+      return await register();
     } catch (error) {
-      // Another process registered the same email between our check and our insert.
-      if (error instanceof UniqueConstraintViolationException)
-        throw new ConflictError('This email is already registered');
+      // Another process registered the same email between our check and our insert: decide again, seeing it.
+      if (error instanceof UniqueConstraintViolationException) return register();
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRes, type RateLimiterRedis } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../../../../src/platform/config/config.js';
-import { TooManyRequestsError } from '../../../../src/platform/domain/errors.js';
+import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { RateLimitStore } from '../../../../src/platform/http/rate-limit-store.js';
 
 /** Registrations per client address per hour, so one client cannot mass-create accounts. */
@@ -23,7 +23,9 @@ export class RegistrationRateLimiter {
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
       const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new TooManyRequestsError(`Too many registrations from this address; try again in ${seconds} s`, seconds);
+      throw new DomainError('rate-limited', `Too many registrations from this address; try again in ${seconds} s`, {
+        retryAfterSeconds: seconds,
+      });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
-import { NotFoundError } from '../../../../src/platform/domain/errors.js';
+import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { User } from '../../user.aggregate.js';
 import { VerifyTeacherCommand } from './verify-teacher.command.js';
 
@@ -11,7 +11,7 @@ export class VerifyTeacherHandler implements ICommandHandler<VerifyTeacherComman
   execute({ userId }: VerifyTeacherCommand): Promise<User> {
     return this.actors.run(userId, async (uow) => {
       const user = await uow.em.findOne(User, { id: userId });
-      if (!user) throw new NotFoundError('User not found');
+      if (!user) throw new DomainError('user-not-found', 'User not found');
       user.verifyAsTeacher();
       return uow.track(user);
     });

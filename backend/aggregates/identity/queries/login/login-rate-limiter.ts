@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../../../../src/platform/config/config.js';
-import { TooManyRequestsError } from '../../../../src/platform/domain/errors.js';
+import { DomainError, refusedFor } from '../../../../src/platform/domain/errors.js';
 import { RateLimitStore } from '../../../../src/platform/http/rate-limit-store.js';
 import { loginAttempts } from '../../../../src/platform/metrics/metrics.js';
 
@@ -80,7 +80,7 @@ export class LoginRateLimiter {
         );
       }
     } catch (error) {
-      if (!(error instanceof TooManyRequestsError)) loginAttempts.inc({ outcome: 'unavailable' });
+      if (!refusedFor(error, 'rate-limited')) loginAttempts.inc({ outcome: 'unavailable' });
       throw error;
     }
   }
@@ -118,9 +118,9 @@ export class LoginRateLimiter {
       .catch(() => undefined);
   }
 
-  private refusal(outcome: 'rate_limited', reason: string, state: RateLimiterRes): TooManyRequestsError {
+  private refusal(outcome: 'rate_limited', reason: string, state: RateLimiterRes): DomainError {
     loginAttempts.inc({ outcome });
     const seconds = secondsUntil(state);
-    return new TooManyRequestsError(`${reason}; try again in ${seconds} s`, seconds);
+    return new DomainError('rate-limited', `${reason}; try again in ${seconds} s`, { retryAfterSeconds: seconds });
   }
 }

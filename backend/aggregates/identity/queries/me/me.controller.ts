@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
-import { UnauthorizedError } from '../../../../src/platform/domain/errors.js';
+import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { Responds } from '../../../../src/platform/http/responses.js';
 import { UsersQuery } from '../../users.query.js';
 import { toUserView, userView, type UserView } from '../../user.view.js';
@@ -17,7 +17,7 @@ export class MeController {
   @SignedIn()
   async me(@CurrentUser() caller: AuthUser): Promise<UserView> {
     const user = await this.users.byId(caller.id);
-    if (!user) throw new UnauthorizedError('This account no longer exists');
+    if (!user) throw new DomainError('account-gone', 'This account no longer exists');
     return toUserView(user);
   }
 }

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, SignedIn } from '../../../../src/platform/auth/access.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
-import { UnauthorizedError } from '../../../../src/platform/domain/errors.js';
+import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { Responds } from '../../../../src/platform/http/responses.js';
 import { UsersQuery } from '../../users.query.js';
 import { tokenView, type TokenView } from '../../user.view.js';
@@ -23,7 +23,7 @@ export class RefreshTokenController {
   @SignedIn()
   async refresh(@CurrentUser() caller: AuthUser): Promise<TokenView> {
     const user = await this.users.byId(caller.id);
-    if (!user) throw new UnauthorizedError('This account no longer exists');
+    if (!user) throw new DomainError('account-gone', 'This account no longer exists');
     return { access_token: this.jwt.issue(user), token_type: 'bearer' };
   }
 }

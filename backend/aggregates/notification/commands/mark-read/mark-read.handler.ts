@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
-import { NotFoundError } from '../../../../src/platform/domain/errors.js';
+import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { Notification } from '../../notification.aggregate.js';
 import type { NotificationView } from '../../notification.events.js';
 
@@ -21,7 +21,7 @@ export class MarkNotificationReadHandler implements ICommandHandler<MarkNotifica
   execute({ reader, notificationId }: MarkNotificationReadCommand): Promise<NotificationView> {
     return this.actors.run(notificationId, async (uow) => {
       const notification = await uow.em.findOne(Notification, { id: notificationId });
-      if (!notification) throw new NotFoundError('Notification not found');
+      if (!notification) throw new DomainError('notification-not-found', 'Notification not found');
       notification.markRead(reader.id);
       return uow.track(notification).view();
     });

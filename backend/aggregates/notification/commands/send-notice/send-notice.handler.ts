@@ -4,7 +4,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import type { SqlPool } from '../../../../src/platform/database/pg-pool.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
-import { NotFoundError } from '../../../../src/platform/domain/errors.js';
+import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { SQL_POOL } from '../../../../src/platform/platform.module.js';
 import { Notification } from '../../notification.aggregate.js';
 import { decideSendNotice } from '../../notification.decider.js';
@@ -31,7 +31,7 @@ export class SendNoticeHandler implements ICommandHandler<SendNoticeCommand, Not
 
   async execute({ userId, title, body }: SendNoticeCommand): Promise<NotificationView> {
     const known = await this.pool.query('SELECT 1 FROM read.users WHERE id = $1', [userId]);
-    if (!known.rowCount) throw new NotFoundError('User not found');
+    if (!known.rowCount) throw new DomainError('user-not-found', 'User not found');
     const id = randomUUID();
     const notice = { userId, type: 'notice', title, body };
     // A fresh id has no notification yet.

@@ -5,9 +5,9 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
-import { ConflictError, UnprocessableError } from '../../../../src/platform/domain/errors.js';
 import { CourseCatalogQuery } from '../../../../projections/course-catalog/course-catalog.query.js';
 import { Payment } from '../../payment.aggregate.js';
+import { assertSameRequest } from '../../payment.decider.js';
 
 export class PayForCourseCommand extends Command<Payment> {
   constructor(
@@ -21,17 +21,6 @@ export class PayForCourseCommand extends Command<Payment> {
   }
 }
 
-/** 409 for a second payment of one course; the answer names the payment that already covers it. */
-export class AlreadyPaidError extends ConflictError {
-  constructor(readonly paymentId: string) {
-    super('You have already paid for this course');
-  }
-
-  override get extra(): Record<string, unknown> {
-    return { payment_id: this.paymentId };
-  }
-}
-
 @CommandHandler(PayForCourseCommand)
 export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand, Payment> {
   constructor(
@@ -41,7 +30,7 @@ export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand,
   ) {}
 
   async execute(command: PayForCourseCommand): Promise<Payment> {
-    const course = await this.catalog.get(command.courseId);
+    const card = await this.catalog.get(command.courseId);
     const key = command.idempotencyKey ?? null;
     const studentId = command.student.id;
     const id = randomUUID();
@@ -50,19 +39,18 @@ export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand,
     const take = () =>
       this.actors.run(`payment:${studentId}:${command.courseId}`, async (uow) => {
         const earlier = key && (await uow.em.findOne(Payment, { studentId, idempotencyKey: key }));
-        if (earlier) return this.replay(earlier, command);
-        const paid = await uow.em.findOne(Payment, { studentId, courseId: command.courseId, status: 'completed' });
-        if (paid) throw new AlreadyPaidError(paid.id);
-        return uow.add(
-          Payment.take({
-            id,
-            studentId,
-            course: { id: course.id, isFree: course.is_free, price: course.price },
-            amount: command.amount,
-            idempotencyKey: key,
-            now: this.clock.now(),
-          }),
-        );
+        if (earlier) {
+          assertSameRequest(earlier.state(), command);
+          return earlier;
+        }
+        const paidBefore = await uow.em.findOne(Payment, {
+          studentId,
+          courseId: command.courseId,
+          status: 'completed',
+        });
+        const course = { id: card.id, isFree: card.is_free, price: card.price };
+        const facts = { id, studentId, course, amount: command.amount, idempotencyKey: key, now: this.clock.now() };
+        return uow.add(Payment.take(facts, paidBefore?.state()));
       });
     try {
       return await take();
@@ -71,12 +59,5 @@ export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand,
       if (error instanceof UniqueConstraintViolationException) return take();
       throw error;
     }
-  }
-
-  private replay(earlier: Payment, command: PayForCourseCommand): Payment {
-    if (earlier.courseId !== command.courseId || Number(earlier.amount) !== command.amount) {
-      throw new UnprocessableError('This Idempotency-Key was already used for a different payment');
-    }
-    return earlier;
   }
 }

@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
-import { NotFoundError } from '../../../../src/platform/domain/errors.js';
+import { DomainError } from '../../../../src/platform/domain/errors.js';
 import { Review } from '../../review.aggregate.js';
 
 export class EditReviewCommand extends Command<Review> {
@@ -26,8 +26,8 @@ export class EditReviewHandler implements ICommandHandler<EditReviewCommand, Rev
   execute({ author, reviewId, patch }: EditReviewCommand): Promise<Review> {
     return this.actors.run(reviewId, async (uow) => {
       const review = await uow.em.findOne(Review, { id: reviewId });
-      if (!review) throw new NotFoundError('Review not found');
-      review.edit(author.id, patch, this.clock.now());
+      if (!review) throw new DomainError('review-not-found', 'Review not found');
+      review.edit({ authorId: author.id, ...patch }, this.clock.now());
       return uow.track(review);
     });
   }
