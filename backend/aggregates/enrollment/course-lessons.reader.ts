@@ -12,19 +12,21 @@ export class CourseLessonsReader {
 
   /** The course a lesson belongs to; undefined for an unknown lesson. */
   async courseOf(lessonId: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ course_id: string }>(
-      'SELECT course_id FROM read.course_lessons WHERE lesson_id = $1',
-      [lessonId],
-    );
+    const { rows } = await this.pool.query<{ course_id: string }>({
+      name: 'course-of-lesson',
+      text: 'SELECT course_id FROM read.course_lessons WHERE lesson_id = $1',
+      values: [lessonId],
+    });
     return rows[0]?.course_id;
   }
 
   /** The course's lessons as they are now, in course order. */
   async current(courseId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ lesson_id: string }>(
-      'SELECT lesson_id FROM read.course_lessons WHERE course_id = $1 ORDER BY position',
-      [courseId],
-    );
+    const { rows } = await this.pool.query<{ lesson_id: string }>({
+      name: 'lessons-of-course',
+      text: 'SELECT lesson_id FROM read.course_lessons WHERE course_id = $1 ORDER BY position',
+      values: [courseId],
+    });
     return rows.map((r) => r.lesson_id);
   }
 }

@@ -12,10 +12,12 @@ export class EnrollmentRecords {
   constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
 
   async isEnrolled(studentId: string, courseId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      'SELECT 1 FROM enrollment.enrollments WHERE student_id = $1 AND course_id = $2',
-      [studentId, courseId],
-    );
+    const { rowCount } = await this.pool.query({
+      // Named: prepared once per connection (asked on most paid-lesson and curriculum reads).
+      name: 'enrollment-exists',
+      text: 'SELECT 1 FROM enrollment.enrollments WHERE student_id = $1 AND course_id = $2',
+      values: [studentId, courseId],
+    });
     return rowCount === 1;
   }
 }

@@ -15,14 +15,20 @@ export class UsersQuery {
   constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
 
   async byEmail(email: string): Promise<UserRecord | undefined> {
-    const { rows } = await this.pool.query<UserRecord>(`SELECT ${COLUMNS} FROM identity.users WHERE email = $1`, [
-      email.toLowerCase(),
-    ]);
+    const { rows } = await this.pool.query<UserRecord>({
+      name: 'user-by-email',
+      text: `SELECT ${COLUMNS} FROM identity.users WHERE email = $1`,
+      values: [email.toLowerCase()],
+    });
     return rows[0];
   }
 
   async byId(id: string): Promise<UserRecord | undefined> {
-    const { rows } = await this.pool.query<UserRecord>(`SELECT ${COLUMNS} FROM identity.users WHERE id = $1`, [id]);
+    const { rows } = await this.pool.query<UserRecord>({
+      name: 'user-by-id',
+      text: `SELECT ${COLUMNS} FROM identity.users WHERE id = $1`,
+      values: [id],
+    });
     return rows[0];
   }
 

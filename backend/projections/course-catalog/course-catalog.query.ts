@@ -274,10 +274,11 @@ export class CourseCatalogQuery {
   }
 
   async get(id: string): Promise<CourseCardView> {
-    const { rows } = await this.pool.query<CourseCardView>(
-      `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id WHERE c.id = $1`,
-      [id],
-    );
+    const { rows } = await this.pool.query<CourseCardView>({
+      name: 'course-card',
+      text: `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id WHERE c.id = $1`,
+      values: [id],
+    });
     if (!rows[0]) throw new DomainError('course-not-found', 'Course not found');
     return rows[0];
   }

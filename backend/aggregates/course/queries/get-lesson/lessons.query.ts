@@ -19,8 +19,9 @@ export class LessonsQuery {
 
   /** The lesson, its course's facts and its neighbours in course order; undefined for an unknown lesson. */
   async byId(id: string): Promise<LessonRow | undefined> {
-    const { rows } = await this.pool.query<LessonRow>(
-      `WITH ordered AS (
+    const { rows } = await this.pool.query<LessonRow>({
+      name: 'lesson-with-neighbours',
+      text: `WITH ordered AS (
          SELECT l.id, lag(l.id) OVER w AS prev_lesson_id, lead(l.id) OVER w AS next_lesson_id
            FROM course.lessons l JOIN course.modules m ON m.id = l.module_id
           WHERE l.course_id = (SELECT course_id FROM course.lessons WHERE id = $1)
@@ -31,8 +32,8 @@ export class LessonsQuery {
          JOIN course.courses c ON c.id = l.course_id
          JOIN ordered o ON o.id = l.id
         WHERE l.id = $1`,
-      [id],
-    );
+      values: [id],
+    });
     return rows[0];
   }
 }
