@@ -18,7 +18,11 @@ import {
   type LessonCompletedPayload,
 } from './enrollment/enrollment.events.js';
 import { IdentityEvents, type UserSnapshot } from './identity/user.events.js';
-import { NotificationEvents, type NotificationView } from './notification/notification.events.js';
+import {
+  NotificationEvents,
+  type NotificationCreatedPayload,
+  type NotificationReadPayload,
+} from './notification/notification.events.js';
 import { PaymentEvents, type PaymentCompletedPayload } from './payment/payment.events.js';
 import { ReviewEvents, type ReviewEditedPayload, type ReviewPostedPayload } from './review/review.events.js';
 
@@ -50,8 +54,8 @@ export interface EventMap {
   [EnrollmentEvents.LessonCompleted]: LessonCompletedPayload;
   [EnrollmentEvents.CourseCompleted]: CourseCompletedPayload;
 
-  [NotificationEvents.NotificationCreated]: NotificationView;
-  [NotificationEvents.NotificationRead]: { id: string; user_id: string };
+  [NotificationEvents.NotificationCreated]: NotificationCreatedPayload;
+  [NotificationEvents.NotificationRead]: NotificationReadPayload;
 }
 
 export type EventType = keyof EventMap & string;
