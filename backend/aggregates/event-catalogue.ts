@@ -28,7 +28,8 @@ import { ReviewEvents, type ReviewEditedPayload, type ReviewPostedPayload } from
 
 /**
  * Every event the aggregates record, by type, with its payload: the one catalogue projections, policies and
- * the outbox relay are typed against. Adding an event means adding it here.
+ * the outbox relay are typed against. Adding an event means adding it here. Payloads use the domain's names
+ * (projections map them to the API's); changing a payload's shape means an upcaster in event-upcasters.ts.
  */
 export interface EventMap {
   [IdentityEvents.UserRegistered]: UserSnapshot;
