@@ -16,7 +16,8 @@ module.exports = {
       name: 'deciders-and-policies-are-pure',
       comment:
         'A decider or a domain policy is a plain function of state and facts: it imports events, the catalogue, other ' +
-        'deciders and policies and the platform domain (errors, decider types), never the ORM, Nest, a reader or I/O.',
+        'deciders and policies, the platform domain (errors, decider types) and the API contract types that read-model ' +
+        'facts come in, never the ORM, Nest, a reader or I/O.',
       severity: 'error',
       from: { path: '^backend/aggregates/.+\\.(decider|policy|policies)\\.ts$' },
       to: {
@@ -25,6 +26,7 @@ module.exports = {
           '^backend/aggregates/event-catalogue\\.ts$',
           '^backend/src/platform/domain/',
           '^backend/src/platform/auth/auth-user\\.ts$',
+          '^contracts/api\\.d\\.ts$',
         ],
       },
     },
@@ -41,12 +43,14 @@ module.exports = {
     },
     {
       name: 'platform-is-below-the-domain',
-      comment: 'The platform serves every aggregate and read model, so it imports none of them (events excepted).',
+      comment:
+        'The platform serves every aggregate and read model, so it imports none of them (events excepted: their ' +
+        'types, the catalogue, and the upcasters the outbox reads stored events with).',
       severity: 'error',
       from: { path: '^backend/src/platform/' },
       to: {
         path: '^backend/(aggregates|projections)/',
-        pathNot: ['\\.events\\.ts$', '^backend/aggregates/event-catalogue\\.ts$'],
+        pathNot: ['\\.events\\.ts$', '^backend/aggregates/event-(catalogue|upcasters)\\.ts$'],
       },
     },
     {

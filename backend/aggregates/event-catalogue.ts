@@ -18,13 +18,18 @@ import {
   type LessonCompletedPayload,
 } from './enrollment/enrollment.events.js';
 import { IdentityEvents, type UserSnapshot } from './identity/user.events.js';
-import { NotificationEvents, type NotificationView } from './notification/notification.events.js';
+import {
+  NotificationEvents,
+  type NotificationCreatedPayload,
+  type NotificationReadPayload,
+} from './notification/notification.events.js';
 import { PaymentEvents, type PaymentCompletedPayload } from './payment/payment.events.js';
 import { ReviewEvents, type ReviewEditedPayload, type ReviewPostedPayload } from './review/review.events.js';
 
 /**
  * Every event the aggregates record, by type, with its payload: the one catalogue projections, policies and
- * the outbox relay are typed against. Adding an event means adding it here.
+ * the outbox relay are typed against. Adding an event means adding it here. Payloads use the domain's names
+ * (projections map them to the API's); changing a payload's shape means an upcaster in event-upcasters.ts.
  */
 export interface EventMap {
   [IdentityEvents.UserRegistered]: UserSnapshot;
@@ -50,8 +55,8 @@ export interface EventMap {
   [EnrollmentEvents.LessonCompleted]: LessonCompletedPayload;
   [EnrollmentEvents.CourseCompleted]: CourseCompletedPayload;
 
-  [NotificationEvents.NotificationCreated]: NotificationView;
-  [NotificationEvents.NotificationRead]: { id: string; user_id: string };
+  [NotificationEvents.NotificationCreated]: NotificationCreatedPayload;
+  [NotificationEvents.NotificationRead]: NotificationReadPayload;
 }
 
 export type EventType = keyof EventMap & string;

@@ -169,4 +169,56 @@ describe('aggregate actors across processes', () => {
     expect((await sql.query('SELECT * FROM read.course_lessons ORDER BY lesson_id')).rows).toEqual(placed);
     expect(await applyBatch(sql, projection, events)).toEqual([]);
   });
+
+  it('curricula projected from CurriculumRevised rows in the API shape outboxes still hold equal the rebuild', async () => {
+    const courseId = await createCourse();
+    await processes[0].run(courseId, async (uow) => {
+      const course = await uow.em.findOneOrFail(Course, { id: courseId }, { populate: ['modules', 'modules.lessons'] });
+      const [module] = course.modules.getItems();
+      const preview = {
+        title: 'Preview',
+        content: '',
+        videoUrl: 'https://v.example/1',
+        durationMinutes: 7,
+        isPreview: true,
+      };
+      course.addLesson(module.id, { id: randomUUID(), ...preview, now: new Date() });
+      uow.track(course);
+    });
+    await addLesson(processes[1], courseId, 'Paid');
+    // Every curriculum as the code stored it before events took the domain's names.
+    await sql.query(
+      `UPDATE course.outbox o SET payload = jsonb_build_object('courseId', o.payload->'courseId', 'modules', coalesce((
+         SELECT jsonb_agg(jsonb_build_object('id', m->'moduleId', 'course_id', o.payload->'courseId', 'title', m->'title',
+                  'order', m->'order', 'lessons', coalesce((
+                    SELECT jsonb_agg(jsonb_build_object('id', l->'lessonId', 'module_id', m->'moduleId',
+                             'title', l->'title', 'video_url', l->'videoUrl', 'duration_minutes', l->'durationMinutes',
+                             'order', l->'order', 'is_preview', l->'isPreview') ORDER BY li)
+                      FROM jsonb_array_elements(m->'lessons') WITH ORDINALITY AS ls(l, li)), '[]'::jsonb)) ORDER BY mi)
+           FROM jsonb_array_elements(o.payload->'modules') WITH ORDINALITY AS ms(m, mi)), '[]'::jsonb))
+        WHERE event_type = 'course.CurriculumRevised'`,
+    );
+    const { rows } = await sql.query(
+      `SELECT * FROM course.outbox WHERE event_type = 'course.CurriculumRevised' ORDER BY position`,
+    );
+    expect(rows.at(-1).payload.modules[0].lessons[0]).toMatchObject({
+      module_id: expect.any(String),
+      is_preview: true,
+    });
+    const readModel = async () => ({
+      curricula: (await sql.query('SELECT * FROM read.curricula ORDER BY course_id')).rows,
+      placed: (await sql.query('SELECT * FROM read.course_lessons ORDER BY lesson_id')).rows,
+    });
+
+    const projection = new CurriculumProjection();
+    await sql.query(
+      `DELETE FROM read.curricula; DELETE FROM read.course_lessons;
+       DELETE FROM read.applied_events WHERE projection = 'curriculum'`,
+    );
+    await applyBatch(sql, projection, rows.map(toDomainEvent));
+    const projected = await readModel();
+    expect(projected.curricula.find((c) => c.course_id === courseId)).toMatchObject({ total_lessons: 2 });
+    await rebuildProjection(sql, projection);
+    expect(await readModel()).toEqual(projected);
+  });
 });

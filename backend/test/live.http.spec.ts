@@ -98,6 +98,10 @@ describe('live events', () => {
       expect(notifications.map((n) => n.type)).toEqual(expect.arrayContaining(['enrolled', 'course_completed'])),
     );
     expect(notifications.every((n) => n.user_id === student.id)).toBe(true);
+    // A pushed notification is the one the API lists, field for field (times as the same instant).
+    const listed = (await platform.http.get('/api/notification/notifications/me', student.token)).body.items;
+    const atInstant = (n: { created_at: string }) => ({ ...n, created_at: Date.parse(n.created_at) });
+    expect(listed.map(atInstant)).toEqual(expect.arrayContaining(notifications.map(atInstant)));
     await platform.settle();
     expect(leaked).toEqual([]);
     // The bystander's own welcome notice may arrive; nothing of the student's may.

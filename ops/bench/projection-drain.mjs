@@ -156,8 +156,8 @@ function learningEvents(course, at) {
       lessonId,
       completedAt,
       progress: {
-        completed_lessons: i + 1,
-        total_lessons: course.lessons.length,
+        completedLessons: i + 1,
+        totalLessons: course.lessons.length,
         percentage: ((i + 1) / course.lessons.length) * 100,
         status: enrollment.status,
       },

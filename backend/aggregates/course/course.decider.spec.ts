@@ -106,7 +106,9 @@ describe('Course decider', () => {
       type: CourseEvents.CurriculumRevised,
       payload: { courseId: course.id, modules: curriculumOf(replay(courseDecider, events, course)) },
     });
-    expect(events[1].payload).toMatchObject({ modules: [{ id: 'm-1', lessons: [{ id: 'l-1', title: 'L l-1' }] }] });
+    expect(events[1].payload).toMatchObject({
+      modules: [{ moduleId: 'm-1', lessons: [{ lessonId: 'l-1', title: 'L l-1' }] }],
+    });
   });
 
   it('orders the curriculum by the given order', () => {
@@ -117,8 +119,8 @@ describe('Course decider', () => {
       addLesson('late', 'y', 2),
     );
     const curriculum = curriculumOf(course);
-    expect(curriculum.map((m) => m.id)).toEqual(['early', 'late']);
-    expect(curriculum[1].lessons.map((l) => l.id)).toEqual(['y', 'z']);
+    expect(curriculum.map((m) => m.moduleId)).toEqual(['early', 'late']);
+    expect(curriculum[1].lessons.map((l) => l.lessonId)).toEqual(['y', 'z']);
   });
 
   it('given a module with a lesson, when the module is removed, then its lessons go with it and are named', () => {

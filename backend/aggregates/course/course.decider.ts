@@ -70,18 +70,16 @@ const byOrder = <T extends { position: number; createdAt: Date; id: string }>(a:
 /** Modules and lessons in curriculum order, without lesson content (the CurriculumRevised snapshot). */
 export function curriculumOf(course: CourseState): CurriculumModule[] {
   return [...course.modules].sort(byOrder).map((module) => ({
-    id: module.id,
-    course_id: course.id,
+    moduleId: module.id,
     title: module.title,
     order: module.position,
     lessons: [...module.lessons].sort(byOrder).map((lesson) => ({
-      id: lesson.id,
-      module_id: module.id,
+      lessonId: lesson.id,
       title: lesson.title,
-      video_url: lesson.videoUrl,
-      duration_minutes: lesson.durationMinutes,
+      videoUrl: lesson.videoUrl,
+      durationMinutes: lesson.durationMinutes,
       order: lesson.position,
-      is_preview: lesson.isPreview,
+      isPreview: lesson.isPreview,
     })),
   }));
 }

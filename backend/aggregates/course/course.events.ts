@@ -35,24 +35,25 @@ export interface CourseDetails {
   published?: boolean;
 }
 
+/** A lesson as the curriculum snapshot lists it: everything but its content. */
 export interface CurriculumLesson {
-  id: string;
-  module_id: string;
+  lessonId: string;
   title: string;
-  video_url: string | null;
-  duration_minutes: number;
+  videoUrl: string | null;
+  durationMinutes: number;
   order: number;
-  is_preview: boolean;
+  isPreview: boolean;
 }
 
+/** A module of the curriculum snapshot, with its lessons in order. */
 export interface CurriculumModule {
-  id: string;
-  course_id: string;
+  moduleId: string;
   title: string;
   order: number;
   lessons: CurriculumLesson[];
 }
 
+/** The whole curriculum after a change: modules and lessons in order (CurriculumRevised payload). */
 export interface CurriculumRevised {
   courseId: string;
   modules: CurriculumModule[];

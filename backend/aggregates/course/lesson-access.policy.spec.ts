@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { refusalOf } from '../../test/support/decisions.js';
-import type { CurriculumModule } from './course.events.js';
 import {
   assertLessonExistsFor,
   assertMayReadLesson,
   curriculumAsSeen,
   lessonAccessOf,
+  type ListedModule,
 } from './lesson-access.policy.js';
 
 const owner: AuthUser = { id: 't-1', role: 'teacher', isVerified: true };
@@ -48,7 +48,7 @@ describe('lesson access policy', () => {
 
   it('the curriculum shows video URLs of previews only, unless the whole course may be read', () => {
     const lesson = { module_id: 'm-1', title: 'L', duration_minutes: 5, order: 1 };
-    const modules: CurriculumModule[] = [
+    const modules: ListedModule[] = [
       {
         id: 'm-1',
         course_id: 'c-1',

@@ -1,7 +1,10 @@
+import type { components } from '@eduplatform/contracts/api';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
 import { DomainError } from '../../src/platform/domain/errors.js';
-import type { CurriculumLesson, CurriculumModule } from './course.events.js';
 import { mayView, ownsOrAdministers } from './course.policies.js';
+
+/** A curriculum module as its read model keeps it and the API lists it (the contract's shape). */
+export type ListedModule = components['schemas']['CurriculumModule'];
 
 /** The course facts lesson access depends on (read-model names). */
 export interface PaywalledCourse {
@@ -43,14 +46,8 @@ export function assertMayReadLesson(
   throw new DomainError('enroll-to-read', 'Enroll in this course to read this lesson');
 }
 
-/** A curriculum lesson as served: paid lessons the caller may not read carry no `video_url`. */
-export type CurriculumLessonView = Omit<CurriculumLesson, 'video_url'> & { video_url?: string | null };
-
 /** The curriculum as someone may see it: titles and durations for all, video URLs only of readable lessons. */
-export function curriculumAsSeen(
-  modules: CurriculumModule[],
-  mayReadWholeCourse: boolean,
-): (Omit<CurriculumModule, 'lessons'> & { lessons: CurriculumLessonView[] })[] {
+export function curriculumAsSeen(modules: ListedModule[], mayReadWholeCourse: boolean): ListedModule[] {
   if (mayReadWholeCourse) return modules;
   return modules.map((module) => ({
     ...module,

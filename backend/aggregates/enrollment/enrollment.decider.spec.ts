@@ -65,7 +65,7 @@ describe('Enrollment decider', () => {
       payload: {
         lessonId: 'l-1',
         completedAt: now.toISOString(),
-        progress: { completed_lessons: 1, total_lessons: 2, percentage: 50, status: 'in_progress' },
+        progress: { completedLessons: 1, totalLessons: 2, percentage: 50, status: 'in_progress' },
         enrollment: { status: 'in_progress', certificateId: null },
       },
     });
@@ -78,7 +78,7 @@ describe('Enrollment decider', () => {
       {
         type: EnrollmentEvents.LessonCompleted,
         payload: {
-          progress: { completed_lessons: 2, percentage: 100, status: 'completed' },
+          progress: { completedLessons: 2, percentage: 100, status: 'completed' },
           enrollment: completedState,
         },
       },
@@ -109,7 +109,7 @@ describe('Enrollment decider', () => {
   it('counts progress against the lessons the course has now', () => {
     const events = decideCompleteLesson(given(givenEnrolled(), 'l-1'), complete('l-2', ['l-2', 'l-3', 'l-4']));
     expect(events[0].payload).toMatchObject({
-      progress: { completed_lessons: 1, total_lessons: 3, percentage: 33.33 },
+      progress: { completedLessons: 1, totalLessons: 3, percentage: 33.33 },
     });
   });
 });

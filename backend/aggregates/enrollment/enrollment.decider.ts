@@ -37,8 +37,8 @@ export function progressOf(enrollment: StudentEnrollment, currentLessonIds: read
   const current = new Set(currentLessonIds);
   const completed = enrollment.completions.filter((c) => current.has(c.lessonId)).length;
   return {
-    completed_lessons: completed,
-    total_lessons: current.size,
+    completedLessons: completed,
+    totalLessons: current.size,
     percentage: percentage(completed, current.size),
     status: enrollment.status,
   };
@@ -116,7 +116,7 @@ export function decideCompleteLesson(
     completions: [...enrollment.completions, completion],
   };
   const reached = progressOf(started, facts.currentLessonIds);
-  const completesCourse = reached.completed_lessons === reached.total_lessons && started.status !== 'completed';
+  const completesCourse = reached.completedLessons === reached.totalLessons && started.status !== 'completed';
   const after: StudentEnrollment = completesCourse
     ? { ...started, status: 'completed', completedAt: facts.now, certificateId: facts.certificateId }
     : started;

@@ -18,9 +18,10 @@ export interface EnrollmentState {
   certificateId: string | null;
 }
 
+/** Completed lessons still in the course, against the course's lessons as they are now. */
 export interface Progress {
-  completed_lessons: number;
-  total_lessons: number;
+  completedLessons: number;
+  totalLessons: number;
   percentage: number;
   status: EnrollmentStatus;
 }

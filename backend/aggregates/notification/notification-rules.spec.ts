@@ -46,8 +46,8 @@ const enrollment: EnrollmentState = {
   certificateId: null,
 };
 const progress = (completed: number, total: number): Progress => ({
-  completed_lessons: completed,
-  total_lessons: total,
+  completedLessons: completed,
+  totalLessons: total,
   percentage: Math.round((completed / total) * 100),
   status: completed === total ? 'completed' : 'in_progress',
 });

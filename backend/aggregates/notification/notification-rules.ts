@@ -63,14 +63,14 @@ export const notificationRules: EventHandlers<EventMap, [NoticeFacts], Notice[]>
 
   // One milestone when a student passes half of the course; completing it has a notice of its own.
   [EnrollmentEvents.LessonCompleted]: ({ payload: { enrollment, progress } }, { courses }) => {
-    const before = ((progress.completed_lessons - 1) / progress.total_lessons) * 100;
+    const before = ((progress.completedLessons - 1) / progress.totalLessons) * 100;
     if (!(before < 50 && progress.percentage >= 50 && progress.percentage < 100)) return [];
     return [
       {
         userId: enrollment.studentId,
         type: 'milestone',
         title: `Halfway through "${courses.get(enrollment.courseId)?.title ?? 'your course'}"`,
-        body: `${progress.completed_lessons} of ${progress.total_lessons} lessons done. Keep going!`,
+        body: `${progress.completedLessons} of ${progress.totalLessons} lessons done. Keep going!`,
       },
     ];
   },

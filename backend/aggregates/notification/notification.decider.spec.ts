@@ -17,18 +17,17 @@ const sent = () => decideSendNotice(undefined, { id: 'n-1', notice, now });
 
 describe('Notification decider', () => {
   describe('SendNotice', () => {
-    it('given no notification, when a notice is sent, then NotificationCreated carries it unread', () => {
+    it('given no notification, when a notice is sent, then NotificationCreated carries it', () => {
       expect(sent()).toEqual([
         {
           type: NotificationEvents.NotificationCreated,
           payload: {
-            id: 'n-1',
-            user_id: 'u-1',
+            notificationId: 'n-1',
+            userId: 'u-1',
             type: 'welcome',
             title: 'Welcome',
             body: 'Hi',
-            is_read: false,
-            created_at: '2026-03-01T10:00:00.000Z',
+            createdAt: '2026-03-01T10:00:00.000Z',
           },
         },
       ]);
@@ -46,7 +45,9 @@ describe('Notification decider', () => {
   describe('MarkRead', () => {
     it('given an unread notification, when its recipient reads it, then NotificationRead', () => {
       const events = decideMarkRead(given(sent()), { readerId: 'u-1' });
-      expect(events).toEqual([{ type: NotificationEvents.NotificationRead, payload: { id: 'n-1', user_id: 'u-1' } }]);
+      expect(events).toEqual([
+        { type: NotificationEvents.NotificationRead, payload: { notificationId: 'n-1', userId: 'u-1' } },
+      ]);
       expect(given([...sent(), ...events])?.isRead).toBe(true);
     });
 

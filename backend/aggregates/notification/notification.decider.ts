@@ -46,13 +46,12 @@ export function decideSendNotice(
     {
       type: NotificationEvents.NotificationCreated,
       payload: {
-        id,
-        user_id: notice.userId,
+        notificationId: id,
+        userId: notice.userId,
         type: notice.type,
         title: notice.title,
         body: notice.body,
-        is_read: false,
-        created_at: now.toISOString(),
+        createdAt: now.toISOString(),
       },
     },
   ];
@@ -68,25 +67,17 @@ export function decideMarkRead(
 ): NotificationEvent[] {
   if (!state || state.userId !== readerId) throw new DomainError('notification-not-found', 'Notification not found');
   if (state.isRead) return [];
-  return [{ type: NotificationEvents.NotificationRead, payload: { id: state.id, user_id: state.userId } }];
+  return [{ type: NotificationEvents.NotificationRead, payload: { notificationId: state.id, userId: state.userId } }];
 }
 
 export function evolve(state: NotificationState | undefined, event: NotificationEvent): NotificationState {
   switch (event.type) {
     case NotificationEvents.NotificationCreated: {
-      const created = event.payload;
-      return {
-        id: created.id,
-        userId: created.user_id,
-        type: created.type,
-        title: created.title,
-        body: created.body,
-        isRead: created.is_read,
-        createdAt: new Date(created.created_at),
-      };
+      const { notificationId, createdAt, ...notice } = event.payload;
+      return { id: notificationId, ...notice, isRead: false, createdAt: new Date(createdAt) };
     }
     case NotificationEvents.NotificationRead:
-      if (!state) throw new Error(`Notification ${event.payload.id} was read before it was created`);
+      if (!state) throw new Error(`Notification ${event.payload.notificationId} was read before it was created`);
       return { ...state, isRead: true };
   }
 }

@@ -1,8 +1,30 @@
 import { Injectable } from '@nestjs/common';
+import type { components } from '@eduplatform/contracts/api';
 import type { SqlClient } from '../../src/platform/database/pg-pool.js';
 import { handlerMap, type Projection } from '../../src/platform/projection/projection.js';
 import type { EventMap } from '../../aggregates/event-catalogue.js';
-import { CourseEvents } from '../../aggregates/course/course.events.js';
+import { CourseEvents, type CurriculumModule } from '../../aggregates/course/course.events.js';
+
+type ListedModule = components['schemas']['CurriculumModule'];
+
+/** The revised curriculum as read.curricula keeps it: the API's shape, the same document the rebuild writes. */
+function listed(courseId: string, modules: readonly CurriculumModule[]): ListedModule[] {
+  return modules.map(({ moduleId, title, order, lessons }) => ({
+    id: moduleId,
+    course_id: courseId,
+    title,
+    order,
+    lessons: lessons.map((lesson) => ({
+      id: lesson.lessonId,
+      module_id: moduleId,
+      title: lesson.title,
+      video_url: lesson.videoUrl,
+      duration_minutes: lesson.durationMinutes,
+      order: lesson.order,
+      is_preview: lesson.isPreview,
+    })),
+  }));
+}
 
 /** Rewrites read.course_lessons (lesson → course, position) from the course's stored curriculum document. */
 async function placeLessons(sql: SqlClient, courseId: string): Promise<void> {
@@ -35,7 +57,7 @@ export class CurriculumProjection implements Projection {
          ON CONFLICT (course_id) DO UPDATE SET modules = EXCLUDED.modules, total_lessons = EXCLUDED.total_lessons,
            version = EXCLUDED.version
          WHERE read.curricula.version < EXCLUDED.version`,
-        [courseId, JSON.stringify(modules), total, event.aggregateVersion],
+        [courseId, JSON.stringify(listed(courseId, modules)), total, event.aggregateVersion],
       );
       // Only the newest curriculum decides where lessons sit.
       if (rowCount === 1) await placeLessons(sql, courseId);

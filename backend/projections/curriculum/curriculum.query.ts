@@ -1,11 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { components } from '@eduplatform/contracts/api';
 import { ReadCache } from '../../src/platform/cache/read-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
-import type { CurriculumModule } from '../../aggregates/course/course.events.js';
 
-type Curriculum = { modules: CurriculumModule[]; total_lessons: number };
+/** read.curricula's row: the curriculum in the API's shape, every video URL included. */
+type Curriculum = Omit<components['schemas']['Curriculum'], 'course'>;
 
 /** Curricula from their read model, through the same short-lived cache as catalog pages. */
 @Injectable()

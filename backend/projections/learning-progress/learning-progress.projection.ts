@@ -59,7 +59,10 @@ export class LearningProgressProjection implements Projection {
         course_id: enrollment.courseId,
         lesson_id: lessonId,
         certificate_id: enrollment.certificateId,
-        ...progress,
+        completed_lessons: progress.completedLessons,
+        total_lessons: progress.totalLessons,
+        percentage: progress.percentage,
+        status: progress.status,
       });
     }
   }

@@ -24,7 +24,17 @@ export class NotificationPushProjection implements Projection {
   async afterCommit(events: readonly AnyEvent[]): Promise<void> {
     for (const event of events) {
       if (event.type !== NotificationEvents.NotificationCreated) continue;
-      this.live?.emit(rooms.user(event.payload.user_id), 'notification.created', event.payload);
+      const { notificationId, userId, type, title, body, createdAt } = event.payload;
+      // As the API answers it: a new notification is unread.
+      this.live?.emit(rooms.user(userId), 'notification.created', {
+        id: notificationId,
+        user_id: userId,
+        type,
+        title,
+        body,
+        is_read: false,
+        created_at: createdAt,
+      });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { EVENT_UPCASTERS } from '../../../aggregates/event-upcasters.js';
 import type { DomainEvent } from '../domain/domain-event.js';
 
 /** The service schemas that own an outbox; the relay drains each of them. */
@@ -19,7 +20,10 @@ export interface OutboxRow {
   occurred_at: Date;
 }
 
-/** The event an outbox row holds; throws when the row cannot be a deliverable event (it is then quarantined). */
+/**
+ * The event an outbox row holds, its payload in the catalogue's current shape (see EVENT_UPCASTERS); throws when
+ * the row cannot be a deliverable event (it is then quarantined).
+ */
 export function toDomainEvent(row: OutboxRow): DomainEvent {
   // pg reads timestamps JavaScript cannot hold as Invalid Date, and infinities as numbers.
   if (!(row.occurred_at instanceof Date) || Number.isNaN(row.occurred_at.getTime())) {
@@ -28,7 +32,7 @@ export function toDomainEvent(row: OutboxRow): DomainEvent {
   if (typeof row.payload !== 'object' || row.payload === null || Array.isArray(row.payload)) {
     throw new Error('payload is not an object');
   }
-  return {
+  const event: DomainEvent = {
     id: row.event_id,
     type: row.event_type,
     aggregateType: row.aggregate_type,
@@ -37,4 +41,6 @@ export function toDomainEvent(row: OutboxRow): DomainEvent {
     occurredAt: row.occurred_at.toISOString(),
     payload: row.payload,
   };
+  const upcast = EVENT_UPCASTERS.get(event.type);
+  return upcast ? { ...event, payload: upcast(event) } : event;
 }

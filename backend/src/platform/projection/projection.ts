@@ -41,8 +41,9 @@ export interface Projection {
 }
 
 /**
- * Turns a typed handler map into the runtime map the runner dispatches on. The runner only hands an event to
- * the handler registered under its own type, which is what makes the one widening below sound.
+ * Turns a typed handler map into the runtime map the runner (or, for upcasters, toDomainEvent) dispatches on.
+ * Each hands an event only to the handler registered under its own type, which is what makes the one widening
+ * below sound.
  */
 export function handlerMap<M, Args extends unknown[] = [ProjectionBatch], R = void | Promise<void>>(
   handlers: EventHandlers<M, Args, R>,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { EnrollmentRecords } from '../../../enrollment/enrollment-records.js';
-import type { CurriculumModule } from '../../course.events.js';
 import {
   assertMayReadLesson,
   curriculumAsSeen,
   lessonAccessOf,
+  type ListedModule,
   type PaywalledCourse,
 } from '../../lesson-access.policy.js';
 
@@ -26,7 +26,7 @@ export class LessonAccess {
     assertMayReadLesson(viewer, lesson, lesson.is_preview || (await this.mayReadWholeCourse(viewer, course)));
   }
 
-  async curriculumFor(viewer: AuthUser | undefined, course: PaywalledCourse, modules: CurriculumModule[]) {
+  async curriculumFor(viewer: AuthUser | undefined, course: PaywalledCourse, modules: ListedModule[]) {
     return curriculumAsSeen(modules, await this.mayReadWholeCourse(viewer, course));
   }
 }

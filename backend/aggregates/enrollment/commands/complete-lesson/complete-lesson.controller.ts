@@ -34,7 +34,12 @@ export class CompleteLessonController {
       course_id: courseId,
       completed_at: completion.completedAt.toISOString(),
       certificate_id: certificateId,
-      progress,
+      progress: {
+        completed_lessons: progress.completedLessons,
+        total_lessons: progress.totalLessons,
+        percentage: progress.percentage,
+        status: progress.status,
+      },
     };
   }
 }
