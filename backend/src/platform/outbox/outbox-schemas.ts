@@ -41,6 +41,11 @@ export function toDomainEvent(row: OutboxRow): DomainEvent {
     occurredAt: row.occurred_at.toISOString(),
     payload: row.payload,
   };
-  const upcast = EVENT_UPCASTERS.get(event.type);
-  return upcast ? { ...event, payload: upcast(event) } : event;
+  return upcast(event);
+}
+
+/** The event with its payload in the catalogue's current shape (an older stored shape is converted). */
+export function upcast(event: DomainEvent): DomainEvent {
+  const upcaster = EVENT_UPCASTERS.get(event.type);
+  return upcaster ? { ...event, payload: upcaster(event) } : event;
 }

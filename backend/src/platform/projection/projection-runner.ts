@@ -6,7 +6,7 @@ import { isConnectionError, isTransientConflict } from '../database/connection-e
 import { inTransaction, type SqlPool } from '../database/pg-pool.js';
 import type { DomainEvent } from '../domain/domain-event.js';
 import { projectionBatchApply, projectionBatchSize, projectionFailures, projectionLag } from '../metrics/metrics.js';
-import { OUTBOX_SCHEMAS } from '../outbox/outbox-schemas.js';
+import { OUTBOX_SCHEMAS, upcast } from '../outbox/outbox-schemas.js';
 import { redisEndpoint } from '../queue/redis.js';
 import { claimStatement } from './applied-events.js';
 import { ProjectionBatch } from './projection-batch.js';
@@ -15,6 +15,15 @@ import { handledTypes, projectionQueueName, type Projection } from './projection
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** As `upcast`; an event that cannot be converted is left as it is, to fail (and be recorded) like any other. */
+function upcastQueued(event: DomainEvent): DomainEvent {
+  try {
+    return upcast(event);
+  } catch {
+    return event;
+  }
 }
 
 /** What a projection job carries: events of one service outbox, in outbox order. */
@@ -150,7 +159,8 @@ export class ProjectionRunner {
   }
 
   private async process(consumer: EventConsumer, job: Job<ProjectionJob>): Promise<void> {
-    const { events } = job.data;
+    // Jobs queued by a worker of an earlier release carry payloads in the shape of their day.
+    const events = job.data.events.map(upcastQueued);
     try {
       await this.consume(consumer, events);
       return;
