@@ -7,6 +7,14 @@ ranges below name users that exist. ``EDU_PASSWORD`` (default password123) is th
 import math
 import os
 
+import locust.runners
+
+if not locust.runners.__version__:
+    # Debian's python3-locust ships an empty version string, and a master takes workers announcing an empty
+    # version for pre-2.0 ones and refuses them (ops/bench/locust-processes.sh). Master and workers load this same
+    # file, so any equal, non-empty string lets them meet.
+    locust.runners.__version__ = "2.12"
+
 PASSWORD = os.environ.get("EDU_PASSWORD", "password123")
 SCALE = float(os.environ.get("EDU_SCALE", "1"))
 

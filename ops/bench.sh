@@ -17,6 +17,8 @@
 #          --no-build · --no-search (skip search-vs-ILIKE) · --search-runs N (default 5) · --check / --no-check
 #          (read-model checker after the load; default on in smoke mode, off at full scale where it takes minutes)
 #          --no-pgbench · --pgbench-time S (the reference's seconds per protocol; default 10, smoke 3)
+#          --locust-processes N (default 1: one Locust process; N > 1 runs a master and N workers, as one Python
+#          process tops out near one core — ops/bench/locust-processes.sh)
 #          --keep-running (leave api and worker up after the report, for poking at; Ctrl-C stops them)
 # Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/edu_bench, smoke …/edu_bench_smoke),
 #              REDIS_URL (default redis://127.0.0.1:6379; the run uses a Redis key prefix of its own and deletes it).
@@ -37,7 +39,7 @@ die() {
 say() { echo "bench: $*" >&2; }
 
 scale='' users='' spawn='' duration='' seed=42 smoke=0 port='' build=1 search='' search_runs=5 check='' out=''
-keep_running=0 reuse=0 scenario=project pgbench=1 pgbench_time=''
+keep_running=0 reuse=0 scenario=project pgbench=1 pgbench_time='' locust_processes=1
 command_line="npm run bench --${*:+ $*}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -58,6 +60,7 @@ while [ $# -gt 0 ]; do
     --reuse-data) reuse=1; shift ;;
     --scenario) scenario=$2; shift 2 ;;
     --no-pgbench) pgbench=0; shift ;;
+    --locust-processes) locust_processes=$2; shift 2 ;;
     --pgbench-time) pgbench_time=$2; shift 2 ;;
     -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
@@ -83,6 +86,7 @@ fi
 [[ $users =~ ^[0-9]+$ && $spawn =~ ^[0-9.]+$ ]] || die "--users and --spawn-rate must be numbers"
 [[ $duration =~ ^[0-9]+[smh]?([0-9]+[smh])*$ ]] || die "--duration looks like 30s, 5m or 1h30m"
 [[ $pgbench_time =~ ^[1-9][0-9]*$ ]] || die "--pgbench-time is a whole number of seconds"
+[[ $locust_processes =~ ^[1-9][0-9]*$ ]] || die "--locust-processes is a whole number ≥ 1"
 
 locust_bin=/usr/bin/locust
 [ -x "$locust_bin" ] || die "Locust not found at $locust_bin: apt-get install -y python3-locust"
@@ -262,7 +266,7 @@ cpu_snapshot "$out/cpu-start.json"
 locust_started=$(date +%s.%N)
 # Under cpu.py, which records Locust's CPU when it exits (before the window's closing snapshot).
 start locust "$out/locust.out" "$python" ops/bench/cpu.py run "$out/cpu-locust.json" -- \
-  env EDU_SCALE="$scale" "$locust_bin" -f "$locustfile" --host "$base" --headless \
+  env EDU_SCALE="$scale" bash ops/bench/locust-processes.sh "$locust_processes" "$locust_bin" -f "$locustfile" --host "$base" --headless \
   -u "$users" -r "$spawn" -t "$duration" --csv "$out/locust" --csv-full-history --only-summary --loglevel WARNING \
   --logfile "$out/locust.log" --exit-code-on-error 1 --stop-timeout 5
 locust_pid=${started[-1]}
@@ -351,7 +355,7 @@ fi
 export B_COMMAND="$command_line" B_MODE=$mode B_SCALE=$scale B_SEED=$seed B_USERS=$users B_SPAWN=$spawn
 export B_SCENARIO=$scenario B_LOCUSTFILE=$locustfile B_REUSE=$reuse B_SEEDED_DB=$seeded_db B_RUN_DB=$run_db
 export B_COPY_SECONDS=$copy_seconds B_POSTGRES_PID=$postgres_pid B_REDIS_PID=$redis_pid B_STATEMENTS=$statements
-export B_LOAD_BEFORE=$load_before B_PGBENCH_TIME=$([ "$pgbench" = 1 ] && echo "$pgbench_time")
+export B_LOCUST_PROCESSES=$locust_processes B_LOAD_BEFORE=$load_before B_PGBENCH_TIME=$([ "$pgbench" = 1 ] && echo "$pgbench_time")
 export B_DURATION=$duration B_STARTED_AT=$stamp B_LOCUST_STARTED=$locust_started B_LOCUST_FINISHED=$locust_finished
 export B_LOCUST_EXIT=$locust_exit B_PLATFORM_OK=$platform_ok B_CHECK_OK=$check_ok B_OUTBOX_PENDING=${pending:-} B_JOBS=${jobs:-}
 B_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -380,6 +384,7 @@ json.dump({
     "postgres_pid": e["B_POSTGRES_PID"] or None, "redis_pid": e["B_REDIS_PID"] or None,
     "pg_stat_statements": e["B_STATEMENTS"],
     "pgbench_seconds": int(e["B_PGBENCH_TIME"]) if e["B_PGBENCH_TIME"] else None,
+    "locust_processes": int(e["B_LOCUST_PROCESSES"]),
 }, open(sys.argv[1], "w"), indent=2)
 EOF
 node ops/bench/report.mjs "$out" >&2

@@ -206,7 +206,10 @@ const CONTRACT_REFUSALS = [
 ];
 const isContractRefusal = (row) =>
   run.scenario === 'spec' &&
-  CONTRACT_REFUSALS.some((r) => r.method === row.method && r.name === row.name && row.error.startsWith(`${r.status} `));
+  CONTRACT_REFUSALS.some(
+    // HttpUser words a status as "HTTPError('403 Client Error: Forbidden')".
+    (r) => r.method === row.method && r.name === row.name && new RegExp(`(^|\\W)${r.status} `).test(row.error),
+  );
 
 const allFailureRows = [
   ...failures
@@ -517,7 +520,7 @@ lines.push(
     run.scenario === 'spec'
       ? 'the specification’s scenarios as its load testers run them (`locust/spec_scenarios.py`, HttpUser)'
       : 'the project’s scenarios (`locust/locustfile.py`, FastHttpUser)'
-  }, same machine`,
+  }, ${run.locust_processes > 1 ? `${run.locust_processes} worker processes and a master` : 'one process'}, same machine`,
   `- Machine: ${run.cpus} CPUs, ${run.memory_gib} GiB, load average ${run.load_average_before ?? '?'} before the run; ${
     pgbench?.simple
       ? `pgbench -S ${pgbench.simple.tps.toLocaleString('en-US')} TPS simple / ${pgbench.prepared?.tps.toLocaleString('en-US') ?? '—'} prepared (${machineFactor.toFixed(2)}× issue #9’s reference machine)`
@@ -582,7 +585,9 @@ lines.push(
         ['method', 'endpoint', 'reason', 'count'],
         failureRows.map((f) => [f.method, f.name, f.error, f.occurrences]),
       )
-    : 'None: every response had a status the scenario expects.',
+    : contractRefusals.length
+      ? 'None unexpected.'
+      : 'None: every response had a status the scenario expects.',
 );
 lines.push('');
 if (contractRefusals.length) {
