@@ -4,6 +4,7 @@ import { OptimisticLockError, helper, type ChangeSet } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CLOCK, type Clock } from '../domain/clock.js';
 import type { AggregateRoot } from '../domain/aggregate-root.js';
+import type { DomainEvent } from '../domain/domain-event.js';
 import { SQL_POOL, type SqlPool } from '../database/pg-pool.js';
 import { UnitOfWork } from './unit-of-work.js';
 import { CommandStatement } from './command-statement.js';
@@ -68,9 +69,10 @@ export class AggregateActors {
     const em = this.orm.em.fork();
     const uow = new UnitOfWork(em);
     const result = await command(uow);
-    const { statement, updated } = this.statementFor(em, uow);
+    const { statement, updated, events } = this.statementFor(em, uow);
     if (!statement.isEmpty) await this.execute(em, statement);
     for (const aggregate of updated) aggregate.version += 1;
+    for (const event of events) countBusinessEvent(event);
     return result;
   }
 
@@ -95,41 +97,46 @@ export class AggregateActors {
       }
     }
     for (const { table, rows } of uow.newRows) statement.insert(table, rows, { onlyNew: true });
-    this.appendEvents(statement, uow, updated);
-    return { statement, updated };
+    const events = this.appendEvents(statement, uow, updated);
+    return { statement, updated, events };
   }
 
   /** Every event the command recorded, one outbox insert per service schema (usually one in all). */
-  private appendEvents(statement: CommandStatement, uow: UnitOfWork, updated: Set<AggregateRoot>): void {
+  private appendEvents(statement: CommandStatement, uow: UnitOfWork, updated: Set<AggregateRoot>): DomainEvent[] {
     const occurredAt = this.clock.now().toISOString();
-    const rowsBySchema = Map.groupBy(
-      [...uow.tracked].flatMap((aggregate) => {
-        // Events carry the version the aggregate has once this statement is written.
-        const version = updated.has(aggregate) ? aggregate.version + 1 : aggregate.version;
-        return aggregate.pullEvents().map((event) => {
-          countBusinessEvent(event);
-          return {
-            schema: aggregate.serviceSchema,
-            row: new Map<string, unknown>([
-              ['event_id', randomUUID()],
-              ['event_type', event.type],
-              ['aggregate_type', aggregate.aggregateType],
-              ['aggregate_id', aggregate.id],
-              ['aggregate_version', version],
-              ['payload', JSON.stringify(event.payload)],
-              ['occurred_at', occurredAt],
-            ]),
-          };
-        });
-      }),
-      (entry) => entry.schema,
+    const stamped = [...uow.tracked].flatMap((aggregate) =>
+      aggregate.pullEvents().map((event) => ({
+        schema: aggregate.serviceSchema,
+        event: {
+          id: randomUUID(),
+          type: event.type,
+          aggregateType: aggregate.aggregateType,
+          aggregateId: aggregate.id,
+          // Events carry the version the aggregate has once this statement is written.
+          aggregateVersion: updated.has(aggregate) ? aggregate.version + 1 : aggregate.version,
+          occurredAt,
+          payload: event.payload,
+        } satisfies DomainEvent,
+      })),
     );
-    for (const [schema, entries] of rowsBySchema) {
+    for (const [schema, entries] of Map.groupBy(stamped, (entry) => entry.schema)) {
       statement.insert(
         `${schema}.outbox`,
-        entries.map((entry) => entry.row),
+        entries.map(
+          ({ event }) =>
+            new Map<string, unknown>([
+              ['event_id', event.id],
+              ['event_type', event.type],
+              ['aggregate_type', event.aggregateType],
+              ['aggregate_id', event.aggregateId],
+              ['aggregate_version', event.aggregateVersion],
+              ['payload', JSON.stringify(event.payload)],
+              ['occurred_at', event.occurredAt],
+            ]),
+        ),
       );
     }
+    return stamped.map((entry) => entry.event);
   }
 
   private async execute(em: EntityManager, statement: CommandStatement): Promise<void> {

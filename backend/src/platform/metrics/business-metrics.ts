@@ -1,10 +1,12 @@
 import { Counter } from 'prom-client';
 import { ROLES } from '../auth/auth-user.js';
-import type { RecordedEvent } from '../domain/domain-event.js';
-import { IdentityEvents, type UserSnapshot } from '../../../aggregates/identity/user.events.js';
-import { EnrollmentEvents, type EnrollmentState } from '../../../aggregates/enrollment/enrollment.events.js';
-import { PaymentEvents, type PaymentCompletedPayload } from '../../../aggregates/payment/payment.events.js';
-import { ReviewEvents, type ReviewPostedPayload } from '../../../aggregates/review/review.events.js';
+import type { DomainEvent } from '../domain/domain-event.js';
+import { handlerMap } from '../projection/projection.js';
+import type { EventMap } from '../../../aggregates/event-catalogue.js';
+import { IdentityEvents } from '../../../aggregates/identity/user.events.js';
+import { EnrollmentEvents } from '../../../aggregates/enrollment/enrollment.events.js';
+import { PaymentEvents } from '../../../aggregates/payment/payment.events.js';
+import { ReviewEvents } from '../../../aggregates/review/review.events.js';
 import { registry } from './metrics.js';
 
 function counter(name: string, help: string, labelNames: string[] = []): Counter {
@@ -26,34 +28,27 @@ for (const kind of ['free', 'paid']) enrollments.inc({ kind }, 0);
 for (const rating of ['1', '2', '3', '4', '5']) reviews.inc({ rating }, 0);
 for (const c of [payments, revenue, lessonsCompleted, coursesCompleted, certificates]) c.inc(0);
 
+/** The business facts among the catalogued events, each counted its own way. */
+const counts = handlerMap<EventMap, [], void>({
+  [IdentityEvents.UserRegistered]: (e) => registrations.inc({ role: e.payload.role }),
+  [PaymentEvents.PaymentCompleted]: (e) => {
+    payments.inc();
+    revenue.inc(Number(e.payload.amount));
+  },
+  [EnrollmentEvents.StudentEnrolled]: (e) =>
+    enrollments.inc({ kind: e.payload.enrollment.paymentId ? 'paid' : 'free' }),
+  [EnrollmentEvents.LessonCompleted]: () => lessonsCompleted.inc(),
+  [EnrollmentEvents.CourseCompleted]: (e) => {
+    coursesCompleted.inc();
+    if (e.payload.certificateId) certificates.inc();
+  },
+  [ReviewEvents.ReviewPosted]: (e) => reviews.inc({ rating: String(e.payload.rating) }),
+});
+
 /**
- * Counts the business facts among the events a command writes to its outbox. Called after the state change
- * flushed (so a version conflict or a constraint violation never counts), inside the command's transaction:
- * only a connection lost at COMMIT could make a count differ from what was stored.
+ * Counts the business facts among the events a command wrote. Called once its statement is written, so a
+ * version conflict or a constraint violation never counts.
  */
-export function countBusinessEvent(event: RecordedEvent): void {
-  switch (event.type) {
-    case IdentityEvents.UserRegistered:
-      registrations.inc({ role: (event.payload as UserSnapshot).role });
-      break;
-    case PaymentEvents.PaymentCompleted:
-      payments.inc();
-      revenue.inc(Number((event.payload as PaymentCompletedPayload).amount));
-      break;
-    case EnrollmentEvents.StudentEnrolled:
-      enrollments.inc({
-        kind: (event.payload as { enrollment: EnrollmentState }).enrollment.paymentId ? 'paid' : 'free',
-      });
-      break;
-    case EnrollmentEvents.LessonCompleted:
-      lessonsCompleted.inc();
-      break;
-    case EnrollmentEvents.CourseCompleted:
-      coursesCompleted.inc();
-      if ((event.payload as { certificateId: string | null }).certificateId) certificates.inc();
-      break;
-    case ReviewEvents.ReviewPosted:
-      reviews.inc({ rating: String((event.payload as ReviewPostedPayload).rating) });
-      break;
-  }
+export function countBusinessEvent(event: DomainEvent): void {
+  counts.get(event.type)?.(event);
 }
