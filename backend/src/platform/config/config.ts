@@ -78,9 +78,9 @@ const schema = z.object({
   LOGIN_ACCOUNT_BACKOFF_AFTER: z.coerce.number().int().min(1).default(10),
   /** Longest wait of the per-account backoff, which doubles with every further failure. */
   LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(300),
-  /** Registrations allowed from one client address per hour. */
   /** A password hash is refused with 503 when it would wait longer than this behind others (a login storm). */
   PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().min(1).default(2_000),
+  /** Registrations allowed from one client address per hour. */
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(100),
   /**
    * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs). Empty: none, and the
