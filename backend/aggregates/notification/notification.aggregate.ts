@@ -1,6 +1,11 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { AggregateRoot } from '../../src/platform/domain/aggregate-root.js';
-import { decideMarkRead, evolve, type NotificationEvent, type NotificationState } from './notification.decider.js';
+import { DecidedAggregate } from '../../src/platform/domain/decider.js';
+import {
+  decideMarkRead,
+  notificationDecider,
+  type NotificationEvent,
+  type NotificationState,
+} from './notification.decider.js';
 import type { NotificationView } from './notification.events.js';
 
 /**
@@ -8,7 +13,7 @@ import type { NotificationView } from './notification.events.js';
  * Its decisions are in notification.decider.ts; this entity persists the state they lead to.
  */
 @Entity({ schema: 'notification', tableName: 'notifications' })
-export class Notification extends AggregateRoot {
+export class Notification extends DecidedAggregate<NotificationState | undefined, NotificationEvent> {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -41,16 +46,20 @@ export class Notification extends AggregateRoot {
     return 'notification';
   }
 
+  protected get decider() {
+    return notificationDecider;
+  }
+
   /** A new notification from the events that created it (see decideSendNotice). */
   static create(events: readonly NotificationEvent[]): Notification {
     const notification = new Notification();
     notification.version = 1;
-    notification.recordDecided(undefined, events);
+    notification.apply(events, notificationDecider.initial());
     return notification;
   }
 
   markRead(readerId: string): void {
-    this.recordDecided(this.state(), decideMarkRead(this.state(), { readerId }));
+    this.apply(decideMarkRead(this.state(), { readerId }));
   }
 
   state(): NotificationState {
@@ -65,13 +74,7 @@ export class Notification extends AggregateRoot {
     };
   }
 
-  /** Records what was decided and takes the state it leads to. */
-  private recordDecided(before: NotificationState | undefined, events: readonly NotificationEvent[]): void {
-    let state = before;
-    for (const event of events) {
-      state = evolve(state, event);
-      this.record(event.type, event.payload);
-    }
+  protected writeState(state: NotificationState | undefined): void {
     if (state) Object.assign(this, state);
   }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { replay } from '../../src/platform/domain/decider.js';
 import { refusalOf } from '../../test/support/decisions.js';
 import {
   decideMarkRead,
   decideSendNotice,
-  evolve,
+  notificationDecider,
   type NotificationEvent,
   type NotificationState,
 } from './notification.decider.js';
@@ -12,7 +13,7 @@ import { NotificationEvents } from './notification.events.js';
 const now = new Date('2026-03-01T10:00:00.000Z');
 const notice = { userId: 'u-1', type: 'welcome', title: 'Welcome', body: 'Hi' };
 const given = (events: readonly NotificationEvent[]): NotificationState | undefined =>
-  events.reduce<NotificationState | undefined>(evolve, undefined);
+  replay(notificationDecider, events);
 const sent = () => decideSendNotice(undefined, { id: 'n-1', notice, now });
 
 describe('Notification decider', () => {

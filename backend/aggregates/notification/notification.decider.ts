@@ -1,5 +1,6 @@
+import type { Decider } from '../../src/platform/domain/decider.js';
 import { DomainError } from '../../src/platform/domain/errors.js';
-import type { EventMap } from '../event-catalogue.js';
+import type { DecidedEvent, EventTypeOf } from '../event-catalogue.js';
 import { NotificationEvents } from './notification.events.js';
 
 /** A notification as its decisions see it. */
@@ -14,9 +15,7 @@ export interface NotificationState {
 }
 
 /** An event a notification decision produces, typed by the catalogue. */
-export type NotificationEvent = {
-  [K in (typeof NotificationEvents)[keyof typeof NotificationEvents]]: { type: K; payload: EventMap[K] };
-}[(typeof NotificationEvents)[keyof typeof NotificationEvents]];
+export type NotificationEvent = DecidedEvent<EventTypeOf<typeof NotificationEvents>>;
 
 /** What a notice says, and to whom. */
 export interface Notice {
@@ -70,14 +69,19 @@ export function decideMarkRead(
   return [{ type: NotificationEvents.NotificationRead, payload: { notificationId: state.id, userId: state.userId } }];
 }
 
-export function evolve(state: NotificationState | undefined, event: NotificationEvent): NotificationState {
-  switch (event.type) {
-    case NotificationEvents.NotificationCreated: {
-      const { notificationId, createdAt, ...notice } = event.payload;
-      return { id: notificationId, ...notice, isRead: false, createdAt: new Date(createdAt) };
+/** Before its first event a notification does not exist (undefined). */
+export const notificationDecider: Decider<NotificationState | undefined, NotificationEvent> = {
+  initial: () => undefined,
+  evolve: (state, event) => {
+    switch (event.type) {
+      case NotificationEvents.NotificationCreated: {
+        const { notificationId, createdAt, ...notice } = event.payload;
+        return { id: notificationId, ...notice, isRead: false, createdAt: new Date(createdAt) };
+      }
+      case NotificationEvents.NotificationRead:
+        if (!state) throw new Error(`Notification ${event.payload.notificationId} was read before it was created`);
+        return { ...state, isRead: true };
     }
-    case NotificationEvents.NotificationRead:
-      if (!state) throw new Error(`Notification ${event.payload.notificationId} was read before it was created`);
-      return { ...state, isRead: true };
-  }
-}
+  },
+  snapshotOf: () => undefined,
+};
