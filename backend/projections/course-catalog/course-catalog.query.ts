@@ -132,6 +132,7 @@ export function visibleTo(card: CourseCardView, viewer: AuthUser | undefined): C
 @Injectable()
 export class CourseCatalogQuery {
   private readonly pages: ReadCache<{ items: CourseCardView[] }>;
+  private readonly searches: ReadCache<{ items: CourseCardView[] }>;
   private readonly snapshots?: ReadCache<{ items: CourseCardView[] }>;
   private readonly totals: ReadCache<{ total: number }>;
   private readonly nearSpellings: ReadCache<CatalogPage>;
@@ -143,6 +144,8 @@ export class CourseCatalogQuery {
   ) {
     const freshMs = config?.CATALOG_CACHE_MS ?? 0;
     this.pages = new ReadCache(freshMs);
+    // A search page ranks every match of its words (tens of ms for a broad word): it follows a slower clock.
+    this.searches = new ReadCache(freshMs && Math.max(freshMs, config?.CATALOG_SEARCH_CACHE_MS ?? 0));
     // Without a cache (tests) every page is read as asked.
     this.snapshots = freshMs > 0 ? new ReadCache(Math.max(freshMs, config?.CATALOG_SNAPSHOT_MS ?? 0)) : undefined;
     // A broad word's count is the costliest query (CATALOG_COUNT_CACHE_MS); never fresher than its pages.
@@ -158,7 +161,8 @@ export class CourseCatalogQuery {
   async list(filters: CatalogFilters): Promise<CatalogPage> {
     const { limit: _limit, offset: _offset, ...matching } = filters;
     const [page, count] = await Promise.all([
-      this.snapshotPage(filters) ?? this.pages.get(JSON.stringify(filters), () => this.loadItems(filters)),
+      this.snapshotPage(filters) ??
+        (filters.q ? this.searches : this.pages).get(JSON.stringify(filters), () => this.loadItems(filters)),
       this.totals.get(JSON.stringify(matching), () => this.loadTotal(matching)),
     ]);
     if (filters.q && count.total === 0 && page.items.length === 0) {
