@@ -143,13 +143,15 @@ export class CourseCatalogQuery {
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
     const freshMs = config?.CATALOG_CACHE_MS ?? 0;
+    // Costlier reads follow a slower clock than pages, never a faster one; with the cache off (tests), none caches.
+    const slowerClock = (ms = 0) => freshMs && Math.max(freshMs, ms);
     this.pages = new ReadCache(freshMs);
-    // A search page ranks every match of its words (tens of ms for a broad word): it follows a slower clock.
-    this.searches = new ReadCache(freshMs && Math.max(freshMs, config?.CATALOG_SEARCH_CACHE_MS ?? 0));
+    // A search page ranks every match of its words (tens of ms for a broad word).
+    this.searches = new ReadCache(slowerClock(config?.CATALOG_SEARCH_CACHE_MS));
     // Without a cache (tests) every page is read as asked.
-    this.snapshots = freshMs > 0 ? new ReadCache(Math.max(freshMs, config?.CATALOG_SNAPSHOT_MS ?? 0)) : undefined;
-    // A broad word's count is the costliest query (CATALOG_COUNT_CACHE_MS); never fresher than its pages.
-    this.totals = new ReadCache(freshMs && Math.max(freshMs, config?.CATALOG_COUNT_CACHE_MS ?? 0));
+    this.snapshots = freshMs > 0 ? new ReadCache(slowerClock(config?.CATALOG_SNAPSHOT_MS)) : undefined;
+    // A broad word's count is the costliest query (CATALOG_COUNT_CACHE_MS).
+    this.totals = new ReadCache(slowerClock(config?.CATALOG_COUNT_CACHE_MS));
     this.nearSpellings = new ReadCache(freshMs);
     this.cards = new ReadCache(freshMs, { maxEntries: 20_000 });
   }

@@ -5,6 +5,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CLOCK, type Clock } from '../domain/clock.js';
 import type { AggregateRoot } from '../domain/aggregate-root.js';
 import type { DomainEvent } from '../domain/domain-event.js';
+import { isTransientConflict } from '../database/connection-errors.js';
 import { SQL_POOL, type SqlPool } from '../database/pg-pool.js';
 import { UnitOfWork } from './unit-of-work.js';
 import { CommandStatement } from './command-statement.js';
@@ -143,10 +144,12 @@ export class AggregateActors {
     try {
       await this.sql.query(statement.build());
     } catch (error) {
-      if ((error as { code?: unknown }).code === '40001') throw OptimisticLockError.lockFailed('aggregate');
+      // A version guard that failed (40001 from platform.expect_rows) or a deadlock: the statement changed
+      // nothing, and the command runs again on fresh state.
+      if (isTransientConflict(error)) throw OptimisticLockError.lockFailed('aggregate');
       // Constraint violations become MikroORM's typed exceptions (a duplicate enrollment → 409 in its handler).
-      if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('23'))
-        throw em.getDriver().convertException(error as Error);
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('23')) throw em.getDriver().convertException(error as Error);
       throw error;
     }
   }
