@@ -1,6 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Actors } from './support/actors.js';
 import { TestPlatform } from './support/test-platform.js';
+
+/** The nice value of each of this process's threads (Linux: nice is per thread; field 19 of its stat line). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
 
 let platform: TestPlatform;
 let actors: Actors;
@@ -48,5 +57,17 @@ describe('a login storm beyond what the machine can hash (issue #9)', () => {
     }
     const metrics = (await platform.http.get('/metrics')).body as string;
     expect(Number(/auth_login_attempts_total\{outcome="shed"\} (\d+)/.exec(metrics)?.[1])).toBe(shed.length);
+  });
+
+  it.runIf(process.platform === 'linux')('hashes on threads whose CPU priority is lowered by PASSWORD_HASH_NICE', async () => {
+    const student = await actors.register('student');
+    const processNice = threadNiceValues()[0];
+    expect(
+      (await platform.http.post('/api/identity/login', { email: student.email, password: 'correct horse battery' }))
+        .status,
+    ).toBe(200);
+    // The default increment (10) on the hashing threads, every other thread as the process started.
+    expect(threadNiceValues()).toContain(Math.min(19, processNice + 10));
+    expect(threadNiceValues()[0]).toBe(processNice);
   });
 });

@@ -10,7 +10,7 @@ import { LoginRateLimiter } from './queries/login/login-rate-limiter.js';
 import { MeController } from './queries/me/me.controller.js';
 import { PendingTeachersController } from './queries/pending-teachers/pending-teachers.controller.js';
 import { RefreshTokenController } from './queries/refresh-token/refresh-token.controller.js';
-import { PasswordHasher } from './password-hasher.js';
+import { PasswordHasher } from './password-hashing/password-hasher.js';
 import { UsersQuery } from './users.query.js';
 import { RegistrationRateLimiter } from './commands/register-user/registration-rate-limiter.js';
 import { RateLimitStore } from '../../src/platform/http/rate-limit-store.js';

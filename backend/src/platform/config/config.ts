@@ -88,6 +88,11 @@ const schema = z.object({
    * a ramp of 50 new users a second on two cores had a few of its logins refused; 4 s lets a ramp's logins queue.
    */
   PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().min(1).default(4_000),
+  /**
+   * How much lower than the rest of the api the password-hashing threads run (a nice increment, 0–19): under a
+   * login storm the CPU goes to requests first and to hashing with what is left.
+   */
+  PASSWORD_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Registrations allowed from one client address per hour. */
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(100),
   /**

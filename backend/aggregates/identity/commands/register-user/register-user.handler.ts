@@ -4,7 +4,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AggregateActors } from '../../../../src/platform/actors/aggregate-actors.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
-import { PasswordHasher } from '../../password-hasher.js';
+import { PasswordHasher } from '../../password-hashing/password-hasher.js';
 import { User } from '../../user.aggregate.js';
 import { RegisterUserCommand } from './register-user.command.js';
 

@@ -2,7 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { JwtService } from '../../../../src/platform/auth/jwt.service.js';
 import { DomainError, refusedFor } from '../../../../src/platform/domain/errors.js';
 import { loginAttempts } from '../../../../src/platform/metrics/metrics.js';
-import { PasswordHasher } from '../../password-hasher.js';
+import { PasswordHasher } from '../../password-hashing/password-hasher.js';
 import { UsersQuery } from '../../users.query.js';
 import type { TokenView } from '../../user.view.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';

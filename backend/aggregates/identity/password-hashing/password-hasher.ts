@@ -1,0 +1,130 @@
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { hash } from '@node-rs/argon2';
+import { Piscina } from 'piscina';
+import { APP_CONFIG, type AppConfig } from '../../../src/platform/config/config.js';
+import { DomainError } from '../../../src/platform/domain/errors.js';
+import { ARGON2ID } from './argon2.worker.js';
+
+/** One argon2id hash, unmetered and at normal priority (seeding); requests go through PasswordHasher. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2ID);
+}
+
+/** The worker module beside this one, built (.js) or, under the tests, from source (.ts). */
+const ARGON2_WORKER = new URL(`./argon2.worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
+
+/**
+ * Admission control for argon2: each hash costs tens of milliseconds of CPU, so a login storm beyond the
+ * machine's capacity would queue every hash for seconds. A request that will hash is admitted on arrival
+ * only while the wait it would face — requests admitted before it, per lane, times the recent time of one
+ * hash — stays under `maxWaitMs`; beyond that it gets 503 with Retry-After at once.
+ */
+class HashAdmission {
+  private admitted = 0;
+  private hashing = 0;
+  /**
+   * Moving average of one hash's wall time, measured only when it did not queue behind other hashes; at the
+   * threads' lowered priority it includes the CPU it waited for, so it tracks what the machine can spare.
+   */
+  private hashMs = 40;
+
+  constructor(
+    private readonly maxWaitMs: number,
+    private readonly lanes: number,
+  ) {}
+
+  /** Admits one request or refuses it; the returned function ends its admission. */
+  admit(): () => void {
+    if ((this.admitted / this.lanes) * this.hashMs > this.maxWaitMs) {
+      // Refused before hashing: more sign-ins wait than the machine can hash within the allowed wait.
+      throw new DomainError('sign-in-busy', 'Too many sign-ins at this moment; retry shortly', {
+        retryAfterSeconds: Math.ceil(this.maxWaitMs / 1000),
+      });
+    }
+    this.admitted += 1;
+    let ended = false;
+    return () => {
+      if (!ended) this.admitted -= 1;
+      ended = true;
+    };
+  }
+
+  async timed<T>(work: () => Promise<T>): Promise<T> {
+    const unqueued = this.hashing < this.lanes;
+    this.hashing += 1;
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.hashing -= 1;
+      if (unqueued) this.hashMs = 0.8 * this.hashMs + 0.2 * (performance.now() - started);
+    }
+  }
+}
+
+/** Checks a password against a stored hash (or, for an unknown account, against a decoy). */
+export type PasswordCheck = (passwordHash: string | undefined, password: string) => Promise<boolean>;
+
+/**
+ * Hashes and checks passwords for requests, through one admission gate per process, on worker threads of
+ * their own (one per core) whose CPU priority is lowered by `PASSWORD_HASH_NICE`: during a login storm the
+ * scheduler serves the event loop, Postgres and everything else first and hashing takes the CPU they leave,
+ * so catalog reads and commands keep their latency while sign-ins wait (up to the admission limit).
+ */
+@Injectable()
+export class PasswordHasher implements OnApplicationShutdown {
+  private readonly admission: HashAdmission;
+  private readonly pool: Piscina;
+  /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
+  private decoyHash?: Promise<string>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const lanes = availableParallelism();
+    this.pool = new Piscina({
+      filename: ARGON2_WORKER,
+      minThreads: 0,
+      maxThreads: lanes,
+      idleTimeout: 60_000,
+      niceIncrement: config.PASSWORD_HASH_NICE,
+    });
+    this.admission = new HashAdmission(config.PASSWORD_HASH_MAX_WAIT_MS, lanes);
+  }
+
+  async hash(password: string): Promise<string> {
+    const done = this.admission.admit();
+    try {
+      return await this.admission.timed(() => this.pool.run(password, { name: 'hash' }) as Promise<string>);
+    } finally {
+      done();
+    }
+  }
+
+  /**
+   * Runs a sign-in that will check a password, admitted on arrival (before its other work, so a refusal
+   * costs nothing); refuses with 'sign-in-busy' when it would wait too long.
+   */
+  async signIn<T>(work: (check: PasswordCheck) => Promise<T>): Promise<T> {
+    const done = this.admission.admit();
+    try {
+      return await work((passwordHash, password) => this.matches(passwordHash, password));
+    } finally {
+      done();
+    }
+  }
+
+  private async matches(passwordHash: string | undefined, password: string): Promise<boolean> {
+    this.decoyHash ??= this.pool.run('decoy-password-for-unknown-accounts', { name: 'hash' }) as Promise<string>;
+    const stored = passwordHash ?? (await this.decoyHash);
+    const verified = await this.admission.timed(
+      () => this.pool.run({ stored, password }, { name: 'verify' }) as Promise<boolean>,
+    );
+    return verified && passwordHash !== undefined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.close({ force: true });
+  }
+}
