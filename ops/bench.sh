@@ -20,6 +20,8 @@
 #          --locust-processes N (default 1: one Locust process; N > 1 runs a master and N workers, as one Python
 #          process tops out near one core — ops/bench/locust-processes.sh)
 #          --keep-running (leave api and worker up after the report, for poking at; Ctrl-C stops them)
+#          --cpu-profile (V8 CPU profiles of api and worker, node --cpu-prof, in <out>/profiles; the report says
+#          where their on-CPU time went, by package or source folder and by function)
 # Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/edu_bench, smoke …/edu_bench_smoke),
 #              REDIS_URL (default redis://127.0.0.1:6379; the run uses a Redis key prefix of its own and deletes it).
 # Exit status: non-zero when the platform fails to start, dies during the run, or any response was an unexpected
@@ -39,7 +41,7 @@ die() {
 say() { echo "bench: $*" >&2; }
 
 scale='' users='' spawn='' duration='' seed=42 smoke=0 port='' build=1 search='' search_runs=5 check='' out=''
-keep_running=0 reuse=0 scenario=project pgbench=1 pgbench_time='' locust_processes=1
+keep_running=0 reuse=0 scenario=project pgbench=1 pgbench_time='' locust_processes=1 cpu_profile=0
 command_line="npm run bench --${*:+ $*}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -57,6 +59,7 @@ while [ $# -gt 0 ]; do
     --check) check=1; shift ;;
     --no-check) check=0; shift ;;
     --keep-running) keep_running=1; shift ;;
+    --cpu-profile) cpu_profile=1; shift ;;
     --reuse-data) reuse=1; shift ;;
     --scenario) scenario=$2; shift 2 ;;
     --no-pgbench) pgbench=0; shift ;;
@@ -196,9 +199,15 @@ admin_sql -c "DROP DATABASE IF EXISTS \"$run_db\" WITH (FORCE)" \
 copy_seconds=$(awk -v from="$copy_started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')
 
 say "starting api and worker (NODE_ENV=production)"
-start api "$out/api.log" node backend/dist/src/main.api.js
+profile() { # profile ROLE: node's flags for a CPU profile of that process, written when it exits
+  [ "$cpu_profile" = 1 ] && echo "--cpu-prof --cpu-prof-dir=$out/profiles --cpu-prof-name=$1.cpuprofile"
+  return 0
+}
+# shellcheck disable=SC2046 # the flags are words
+start api "$out/api.log" node $(profile api) backend/dist/src/main.api.js
 api_pid=${started[-1]}
-start worker "$out/worker.log" node backend/dist/src/main.worker.js
+# shellcheck disable=SC2046
+start worker "$out/worker.log" node $(profile worker) backend/dist/src/main.worker.js
 worker_pid=${started[-1]}
 base="http://127.0.0.1:$port"
 for i in $(seq 1 120); do
@@ -337,6 +346,7 @@ if [ "$check" = 1 ]; then
   fi
 fi
 
+[ "$cpu_profile" = 1 ] && [ "$keep_running" = 1 ] && say "--keep-running: the CPU profiles are written when api and worker stop, after the report"
 if [ "$keep_running" = 0 ]; then
   say "stopping api and worker"
   kill -TERM "$api_pid" "$worker_pid" 2>/dev/null || true

@@ -26,7 +26,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { hashPassword } from '#backend/aggregates/identity/password-hasher.js';
+import { hashPassword } from '#backend/aggregates/identity/password-hashing/password-hasher.js';
 import { PROJECTION_CLASSES } from '#backend/src/app/projections.module.js';
 import { ensureDatabase, migrate, MIGRATION_SCHEMAS } from '#backend/src/platform/database/migrate.js';
 import type { Projection } from '#backend/src/platform/projection/projection.js';

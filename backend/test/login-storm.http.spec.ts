@@ -59,15 +59,18 @@ describe('a login storm beyond what the machine can hash (issue #9)', () => {
     expect(Number(/auth_login_attempts_total\{outcome="shed"\} (\d+)/.exec(metrics)?.[1])).toBe(shed.length);
   });
 
-  it.runIf(process.platform === 'linux')('hashes on threads whose CPU priority is lowered by PASSWORD_HASH_NICE', async () => {
-    const student = await actors.register('student');
-    const processNice = threadNiceValues()[0];
-    expect(
-      (await platform.http.post('/api/identity/login', { email: student.email, password: 'correct horse battery' }))
-        .status,
-    ).toBe(200);
-    // The default increment (10) on the hashing threads, every other thread as the process started.
-    expect(threadNiceValues()).toContain(Math.min(19, processNice + 10));
-    expect(threadNiceValues()[0]).toBe(processNice);
-  });
+  it.runIf(process.platform === 'linux')(
+    'hashes on threads whose CPU priority is lowered by PASSWORD_HASH_NICE',
+    async () => {
+      const student = await actors.register('student');
+      const processNice = threadNiceValues()[0];
+      expect(
+        (await platform.http.post('/api/identity/login', { email: student.email, password: 'correct horse battery' }))
+          .status,
+      ).toBe(200);
+      // The default increment (10) on the hashing threads, every other thread as the process started.
+      expect(threadNiceValues()).toContain(Math.min(19, processNice + 10));
+      expect(threadNiceValues()[0]).toBe(processNice);
+    },
+  );
 });

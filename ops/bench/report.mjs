@@ -16,6 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { summariseProfile } from './cpu-profile.mjs';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -29,14 +30,30 @@ const maybeJson = (name) => {
   return text ? JSON.parse(text) : undefined;
 };
 
-// Targets of the load issue: every endpoint p99 ≤ 100 ms, search p99 ≤ 50 ms, projection lag p99 ≤ 250 ms.
-const TARGET_P99_MS = 100;
-const TARGET_SEARCH_P99_MS = 50;
+/**
+ * Issue #9's measuring points: the specification's scenarios (HttpUser) at 1,000 and 500 users, the project's
+ * (FastHttpUser) at 1,500 and 2,000. A run is judged against the largest point of its scenario that it reaches;
+ * a smaller run (a smoke run) against the earlier load issue's bar: every endpoint p99 ≤ 100 ms, search ≤ 50 ms.
+ * `p99Ms` holds for every endpoint but login, which has `loginP99Ms` (none: not judged); at 2,000 users
+ * overload may be answered with fast 503s (`shedOk`), never with time-outs or errors.
+ */
+const LOAD_POINTS = {
+  spec: [
+    { users: 1000, minRps: 650, p99Ms: 250 },
+    { users: 500, p99Ms: 100 },
+  ],
+  project: [
+    { users: 2000, shedOk: true },
+    { users: 1500, minRps: 1000, p99Ms: 250, loginP99Ms: 1000 },
+  ],
+};
+const SMALL_RUN = { users: 0, p99Ms: 100, loginP99Ms: 100, searchP99Ms: 50 };
 const TARGET_LAG_P99_MS = 250;
 // Issue #9: server CPU per request (api + worker + Postgres + Redis) on a machine where pgbench -S (simple protocol)
 // gives about 19,300 TPS; on another machine the target scales with its reference.
 const TARGET_SERVER_CPU_MS = 1.5;
 const REFERENCE_TPS = 19_300;
+const LOGIN_NAME = '/api/identity/login';
 const SEARCH_NAME = '/api/course/courses?q=:term';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -414,6 +431,9 @@ const pgbench = run.pgbench_seconds
 const machineFactor = pgbench?.simple ? pgbench.simple.tps / REFERENCE_TPS : null;
 
 const statements = maybeJson('pg-statements.json');
+const profiles = ['api', 'worker']
+  .filter((role) => existsSync(file(`profiles/${role}.cpuprofile`)))
+  .map((role) => ({ role, summary: summariseProfile(JSON.parse(maybe(`profiles/${role}.cpuprofile`))) }));
 
 const redis = {
   before: {
@@ -443,25 +463,62 @@ const redisGrowth =
 // Targets
 
 const unexpectedFailures = failureRows.reduce((sum, f) => sum + f.occurrences, 0);
-const worstP99 = endpoints.filter((e) => e.name !== SEARCH_NAME && e.requests > 0);
-const overTarget = worstP99.filter((e) => (e.p99 ?? 0) > TARGET_P99_MS).sort((a, b) => b.p99 - a.p99);
-const searchRow = endpoints.find((e) => e.name === SEARCH_NAME);
-const targets = [
-  { target: 'zero unexpected failures', value: `${unexpectedFailures}`, ok: unexpectedFailures === 0 },
-  {
-    target: `every endpoint p99 ≤ ${TARGET_P99_MS} ms`,
-    value: !worstP99.length
+const point = (LOAD_POINTS[run.scenario] ?? []).find((p) => (run.users ?? 0) >= p.users) ?? SMALL_RUN;
+const pointName = point === SMALL_RUN ? 'below issue #9’s measuring points' : `issue #9 at ${point.users} users`;
+/** "503 Server Error" (HttpUser) or "HTTP 503: …" (the project's scenarios). */
+const isShed = (row) => /(^|\W)503\W/.test(row.error);
+const judged = (limit, rows) => {
+  const over = rows.filter((e) => (e.p99 ?? 0) > limit).sort((a, b) => b.p99 - a.p99);
+  return {
+    value: !rows.length
       ? 'n/a'
-      : overTarget.length
-        ? `${overTarget.length} over: ${overTarget.map((e) => `${e.method} ${e.name} ${e.p99} ms`).join('; ')}`
-        : `worst ${Math.max(...worstP99.map((e) => e.p99 ?? 0))} ms`,
-    ok: worstP99.every((e) => (e.p99 ?? 0) <= TARGET_P99_MS),
-  },
-  {
-    target: `search p99 ≤ ${TARGET_SEARCH_P99_MS} ms`,
-    value: searchRow ? `${searchRow.p99} ms` : 'n/a',
-    ok: searchRow ? (searchRow.p99 ?? 0) <= TARGET_SEARCH_P99_MS : null,
-  },
+      : over.length
+        ? `${over.length} over: ${over.map((e) => `${e.method} ${e.name} ${e.p99} ms`).join('; ')}`
+        : `worst ${Math.max(...rows.map((e) => e.p99 ?? 0))} ms`,
+    ok: rows.length ? over.length === 0 : null,
+  };
+};
+const answered = endpoints.filter((e) => e.requests > 0);
+const isSearch = (e) => e.name === SEARCH_NAME;
+const isLogin = (e) => e.name === LOGIN_NAME;
+const searchRow = endpoints.find(isSearch);
+const targets = [
+  point.shedOk
+    ? (() => {
+        const other = failureRows.filter((f) => !isShed(f)).reduce((sum, f) => sum + f.occurrences, 0);
+        return {
+          target: 'no failures but fast 503s (overload)',
+          value: `${other} other failures, ${unexpectedFailures - other} 503s`,
+          ok: other === 0,
+        };
+      })()
+    : { target: 'zero unexpected failures', value: `${unexpectedFailures}`, ok: unexpectedFailures === 0 },
+  ...(point.minRps
+    ? [
+        {
+          target: `≥ ${point.minRps} req/s`,
+          value: `${total.rps.toFixed(0)} over the run${steadyRps === null ? '' : `, ${steadyRps.toFixed(0)} with all users up`}`,
+          ok: total.rps >= point.minRps,
+        },
+      ]
+    : []),
+  ...(point.p99Ms
+    ? [
+        {
+          target: `every endpoint but login${point.searchP99Ms ? ' and search' : ''} p99 ≤ ${point.p99Ms} ms`,
+          ...judged(
+            point.p99Ms,
+            answered.filter((e) => !isLogin(e) && !(point.searchP99Ms && isSearch(e))),
+          ),
+        },
+      ]
+    : []),
+  ...(point.loginP99Ms
+    ? [{ target: `login p99 ≤ ${point.loginP99Ms} ms`, ...judged(point.loginP99Ms, answered.filter(isLogin)) }]
+    : []),
+  ...(point.searchP99Ms
+    ? [{ target: `search p99 ≤ ${point.searchP99Ms} ms`, ...judged(point.searchP99Ms, searchRow ? [searchRow] : []) }]
+    : []),
   {
     target: `projection lag p99 ≤ ${TARGET_LAG_P99_MS} ms`,
     value: lagOverall ? `${lagOverall.p99_ms} ms (${lagOverall.events} events)` : 'n/a',
@@ -544,6 +601,8 @@ if (locustWarnings.length) {
   lines.push('');
 }
 lines.push('## Targets');
+lines.push('');
+lines.push(`Judged ${pointName} (${run.scenario ?? 'project'} scenarios, ${run.users} users).`);
 lines.push('');
 lines.push(
   table(
@@ -664,6 +723,30 @@ if (cpu) {
   );
 } else lines.push('Not measured (no CPU snapshots, or no requests).');
 lines.push('');
+if (profiles.length) {
+  lines.push('## Where the Node processes spent their CPU');
+  lines.push('');
+  lines.push(
+    'From V8 CPU profiles (`--cpu-profile`) over each process’s whole life: self time by where the code lives (an npm package, a Node built-in, a folder of this project; `(garbage collector)` and `(program)` — native code outside JavaScript, such as the network and the event loop — are V8’s own), then the busiest functions. Shares are of the process’s busy time.',
+  );
+  for (const { role, summary } of profiles) {
+    lines.push('', `**${role}**: ${summary.busy_ms.toLocaleString('en-US')} ms busy.`, '');
+    lines.push(
+      table(
+        ['where', 'ms', 'share %'],
+        summary.places.map((p) => [p.name, p.ms, (p.share * 100).toFixed(1)]),
+      ),
+    );
+    lines.push('');
+    lines.push(
+      table(
+        ['function', 'ms', 'share %'],
+        summary.functions.map((f) => [`\`${f.name}\``, f.ms, (f.share * 100).toFixed(1)]),
+      ),
+    );
+  }
+  lines.push('');
+}
 lines.push('## Top statements by total time');
 lines.push('');
 if (statements) {
@@ -860,10 +943,10 @@ function barChart(x0, y0, width, rows) {
   // Horizontal grouped bars: p50 / p95 / p99 per endpoint, log-free linear scale capped at the largest p99.
   const labelWidth = 330;
   const rowHeight = 30;
-  const maxValue = Math.max(TARGET_P99_MS * 1.2, ...rows.map((r) => r.p99 ?? 0));
+  const maxValue = Math.max((point.p99Ms ?? 0) * 1.2, ...rows.map((r) => r.p99 ?? 0));
   const scale = (width - labelWidth - 60) / maxValue;
   const parts = [
-    `<text x="${x0}" y="${y0 - 12}" font-size="16" font-weight="bold">Latency per endpoint (ms): p50 / p95 / p99, dashed line = ${TARGET_P99_MS} ms target</text>`,
+    `<text x="${x0}" y="${y0 - 12}" font-size="16" font-weight="bold">Latency per endpoint (ms): p50 / p95 / p99${point.p99Ms ? `, dashed line = ${point.p99Ms} ms target` : ''}</text>`,
   ];
   rows.forEach((r, i) => {
     const y = y0 + i * rowHeight;
@@ -884,10 +967,12 @@ function barChart(x0, y0, width, rows) {
       `<text x="${x0 + labelWidth + (r.p99 ?? 0) * scale + 4}" y="${y + 25}" font-size="10">${cell(r.p99)}</text>`,
     );
   });
-  const tx = x0 + labelWidth + TARGET_P99_MS * scale;
-  parts.push(
-    `<line x1="${tx}" y1="${y0 - 4}" x2="${tx}" y2="${y0 + rows.length * rowHeight}" stroke="#111" stroke-dasharray="4 3"/>`,
-  );
+  if (point.p99Ms) {
+    const tx = x0 + labelWidth + point.p99Ms * scale;
+    parts.push(
+      `<line x1="${tx}" y1="${y0 - 4}" x2="${tx}" y2="${y0 + rows.length * rowHeight}" stroke="#111" stroke-dasharray="4 3"/>`,
+    );
+  }
   [
     ['p50', 0],
     ['p95', 1],
@@ -1013,6 +1098,7 @@ writeFileSync(file('report.md'), `${lines.join('\n')}\n`);
 const report = {
   run,
   totals: { ...total, steady_rps: steadyRps, peak_users: peakUsers },
+  cpu_profiles: Object.fromEntries(profiles.map(({ role, summary }) => [role, summary])),
   targets,
   endpoints,
   failures: failureRows,
