@@ -1,11 +1,18 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public, SignedIn } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
+import { JSON_CONTENT_TYPE, JsonBodies, type JsonBody } from '../../src/platform/http/json-bodies.js';
 import { Responds } from '../../src/platform/http/responses.js';
 import { fields, UuidParam, ValidQuery, pageQuery, type PageQuery } from '../../src/platform/http/validation.js';
-import { CourseCatalogQuery, courseCardView, coursePage, type CourseCardView } from './course-catalog.query.js';
+import {
+  CourseCatalogQuery,
+  courseCardView,
+  coursePage,
+  type CatalogPage,
+  type CourseCardView,
+} from './course-catalog.query.js';
 
 const listQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
@@ -20,13 +27,19 @@ const listQuery = z.strictObject({
 @ApiTags('course')
 @Controller('api/course/courses')
 export class CourseCatalogController {
+  /** The public pages and cards, the hottest answers of all, go out as bytes serialized once per cached state. */
+  private readonly bodies = new JsonBodies();
+
   constructor(private readonly catalog: CourseCatalogQuery) {}
 
   @Responds(coursePage)
   @Get()
   @Public()
-  list(@ValidQuery(listQuery) query: z.infer<typeof listQuery>): Promise<{ items: CourseCardView[]; total: number }> {
-    return this.catalog.list({ ...query, q: query.q || undefined });
+  @Header('content-type', JSON_CONTENT_TYPE)
+  async list(@ValidQuery(listQuery) query: z.infer<typeof listQuery>): Promise<JsonBody<CatalogPage>> {
+    const filters = { ...query, q: query.q || undefined };
+    const page = await this.catalog.list(filters);
+    return this.bodies.of(`list ${JSON.stringify(filters)}`, [...page.items, page.total], () => page);
   }
 
   @Responds(coursePage)
@@ -39,7 +52,10 @@ export class CourseCatalogController {
   @Responds(courseCardView)
   @Get(':id')
   @Public()
-  get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined): Promise<CourseCardView> {
-    return this.catalog.getVisible(id, user);
+  @Header('content-type', JSON_CONTENT_TYPE)
+  async get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined): Promise<JsonBody<CourseCardView>> {
+    // A draft is refused to whoever may not see it; every viewer who may, sees the same card.
+    const card = await this.catalog.getVisible(id, user);
+    return this.bodies.of(`card ${id}`, [card], () => card);
   }
 }

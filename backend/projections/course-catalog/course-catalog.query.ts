@@ -78,7 +78,7 @@ export function prefixTsQuery(q: string): string {
 /** How close a title word must be to the query to count as a near spelling (`pyhton` → python is 0.43). */
 const NEAR_SPELLING_THRESHOLD = 0.3;
 
-type CatalogPage = { items: CourseCardView[]; total: number };
+export type CatalogPage = { items: CourseCardView[]; total: number };
 
 /**
  * The unfiltered newest-first and top-rated lists are what most visitors (and the specification's load

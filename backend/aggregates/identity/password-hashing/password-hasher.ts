@@ -6,7 +6,7 @@ import { hash } from '@node-rs/argon2';
 import { Piscina } from 'piscina';
 import { APP_CONFIG, type AppConfig } from '../../../src/platform/config/config.js';
 import { DomainError } from '../../../src/platform/domain/errors.js';
-import { ARGON2ID } from './argon2.worker.js';
+import { ARGON2ID, type Timed } from './argon2.worker.js';
 
 /** One argon2id hash, unmetered and at normal priority (seeding); requests go through PasswordHasher. */
 export function hashPassword(password: string): Promise<string> {
@@ -24,10 +24,9 @@ const ARGON2_WORKER = new URL(`./argon2.worker${extname(fileURLToPath(import.met
  */
 class HashAdmission {
   private admitted = 0;
-  private hashing = 0;
   /**
-   * Moving average of one hash's wall time, measured only when it did not queue behind other hashes; at the
-   * threads' lowered priority it includes the CPU it waited for, so it tracks what the machine can spare.
+   * Moving average of one hash's time on its thread, as the thread measured it. At the threads' lowered
+   * priority it includes the CPU the hash waited for, so it follows what the machine can spare right now.
    */
   private hashMs = 40;
 
@@ -52,16 +51,10 @@ class HashAdmission {
     };
   }
 
-  async timed<T>(work: () => Promise<T>): Promise<T> {
-    const unqueued = this.hashing < this.lanes;
-    this.hashing += 1;
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      this.hashing -= 1;
-      if (unqueued) this.hashMs = 0.8 * this.hashMs + 0.2 * (performance.now() - started);
-    }
+  async timed<T>(work: () => Promise<Timed<T>>): Promise<T> {
+    const { value, ms } = await work();
+    this.hashMs = 0.8 * this.hashMs + 0.2 * ms;
+    return value;
   }
 }
 
@@ -96,7 +89,7 @@ export class PasswordHasher implements OnApplicationShutdown {
   async hash(password: string): Promise<string> {
     const done = this.admission.admit();
     try {
-      return await this.admission.timed(() => this.pool.run(password, { name: 'hash' }) as Promise<string>);
+      return await this.admission.timed(() => this.pool.run(password, { name: 'hash' }) as Promise<Timed<string>>);
     } finally {
       done();
     }
@@ -116,10 +109,12 @@ export class PasswordHasher implements OnApplicationShutdown {
   }
 
   private async matches(passwordHash: string | undefined, password: string): Promise<boolean> {
-    this.decoyHash ??= this.pool.run('decoy-password-for-unknown-accounts', { name: 'hash' }) as Promise<string>;
+    this.decoyHash ??= (
+      this.pool.run('decoy-password-for-unknown-accounts', { name: 'hash' }) as Promise<Timed<string>>
+    ).then(({ value }) => value);
     const stored = passwordHash ?? (await this.decoyHash);
     const verified = await this.admission.timed(
-      () => this.pool.run({ stored, password }, { name: 'verify' }) as Promise<boolean>,
+      () => this.pool.run({ stored, password }, { name: 'verify' }) as Promise<Timed<boolean>>,
     );
     return verified && passwordHash !== undefined;
   }

@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
 import { ApiResponse } from '@nestjs/swagger';
 import { z, type ZodType } from 'zod';
+import type { JsonBody } from './json-bodies.js';
 
 /**
  * The API's answer shapes. Each is one zod schema: the TypeScript type of the view is inferred from it, the
@@ -45,7 +46,8 @@ export function responseComponents(): Record<string, object> {
   return Object.fromEntries(Object.entries(schemas).map(([id, { $id: _id, ...schema }]) => [id, schema]));
 }
 
-type Returning<T> = (...args: never[]) => T | Promise<T>;
+/** A route returns its schema's shape, or that shape already serialized (json-bodies.ts). */
+type Returning<T> = (...args: never[]) => T | JsonBody<T> | Promise<T | JsonBody<T>>;
 
 /**
  * The route's success answer: documented as the named schema under the route's status (201 for POST unless
