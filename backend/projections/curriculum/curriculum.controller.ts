@@ -1,9 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
+import { curriculumAsSeen } from '../../aggregates/course/lesson-access.policy.js';
 import { LessonAccess } from '../../aggregates/course/queries/lesson-access/lesson-access.js';
+import { JSON_CONTENT_TYPE, JsonBodies, type JsonBody } from '../../src/platform/http/json-bodies.js';
 import { named, Responds } from '../../src/platform/http/responses.js';
 import { UuidParam } from '../../src/platform/http/validation.js';
 import { CourseCatalogQuery, courseCardView } from '../course-catalog/course-catalog.query.js';
@@ -40,6 +42,9 @@ const curriculum = named(
 @ApiTags('course')
 @Controller('api/course/courses')
 export class CurriculumController {
+  /** A course's curriculum goes out as bytes serialized once per cached state and kind of viewer. */
+  private readonly bodies = new JsonBodies();
+
   constructor(
     private readonly catalog: CourseCatalogQuery,
     private readonly curricula: CurriculumQuery,
@@ -49,10 +54,18 @@ export class CurriculumController {
   @Responds(curriculum)
   @Get(':id/curriculum')
   @Public()
-  async get(@UuidParam('id') id: string, @CurrentUser() user: AuthUser | undefined) {
-    const [course, curriculum] = await Promise.all([this.catalog.getVisible(id, user), this.curricula.get(id)]);
+  @Header('content-type', JSON_CONTENT_TYPE)
+  async get(
+    @UuidParam('id') id: string,
+    @CurrentUser() user: AuthUser | undefined,
+  ): Promise<JsonBody<z.output<typeof curriculum>>> {
+    const [course, document] = await Promise.all([this.catalog.getVisible(id, user), this.curricula.get(id)]);
     // The cached document holds every video URL; each caller gets only those they may watch.
-    const modules = await this.access.curriculumFor(user, course, curriculum.modules);
-    return { course, ...curriculum, modules };
+    const wholeCourse = await this.access.mayReadWholeCourse(user, course);
+    return this.bodies.of(`${id} ${wholeCourse}`, [course, document], () => ({
+      course,
+      ...document,
+      modules: curriculumAsSeen(document.modules, wholeCourse),
+    }));
   }
 }

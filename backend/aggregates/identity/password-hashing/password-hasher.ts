@@ -22,13 +22,18 @@ const ARGON2_WORKER = new URL(`./argon2.worker${extname(fileURLToPath(import.met
  * only while the wait it would face — requests admitted before it, per lane, times the recent time of one
  * hash — stays under `maxWaitMs`; beyond that it gets 503 with Retry-After at once.
  */
+const HASH_TIME_AVERAGED_OVER_MS = 2_000;
+
 class HashAdmission {
   private admitted = 0;
   /**
-   * Moving average of one hash's time on its thread, as the thread measured it. At the threads' lowered
-   * priority it includes the CPU the hash waited for, so it follows what the machine can spare right now.
+   * One hash's time on its thread, as the thread measured it, averaged over the last seconds. At the threads'
+   * lowered priority it includes the CPU the hash waited for, so it follows what the machine can spare; averaged
+   * over time rather than over hashes, a second of peak contention does not make a queue that is about to drain
+   * look like one that never will.
    */
   private hashMs = 40;
+  private measuredAt = performance.now();
 
   constructor(
     private readonly maxWaitMs: number,
@@ -53,7 +58,10 @@ class HashAdmission {
 
   async timed<T>(work: () => Promise<Timed<T>>): Promise<T> {
     const { value, ms } = await work();
-    this.hashMs = 0.8 * this.hashMs + 0.2 * ms;
+    const now = performance.now();
+    // An exponential moving average in time: a measurement's weight grows with the time since the last one.
+    this.hashMs += (1 - Math.exp(-(now - this.measuredAt) / HASH_TIME_AVERAGED_OVER_MS)) * (ms - this.hashMs);
+    this.measuredAt = now;
     return value;
   }
 }

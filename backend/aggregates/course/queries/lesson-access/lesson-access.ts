@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { EnrollmentRecords } from '../../../enrollment/enrollment-records.js';
-import {
-  assertMayReadLesson,
-  curriculumAsSeen,
-  lessonAccessOf,
-  type ListedModule,
-  type PaywalledCourse,
-} from '../../lesson-access.policy.js';
+import { assertMayReadLesson, lessonAccessOf, type PaywalledCourse } from '../../lesson-access.policy.js';
 
 /** Applies the lesson-access policy for routes that serve lesson content, reading the enrollment fact it needs. */
 @Injectable()
@@ -24,9 +18,5 @@ export class LessonAccess {
 
   async assertMayRead(viewer: AuthUser | undefined, lesson: { is_preview: boolean }, course: PaywalledCourse) {
     assertMayReadLesson(viewer, lesson, lesson.is_preview || (await this.mayReadWholeCourse(viewer, course)));
-  }
-
-  async curriculumFor(viewer: AuthUser | undefined, course: PaywalledCourse, modules: ListedModule[]) {
-    return curriculumAsSeen(modules, await this.mayReadWholeCourse(viewer, course));
   }
 }
