@@ -16,14 +16,14 @@ export function hashPassword(password: string): Promise<string> {
 /** The worker module beside this one, built (.js) or, under the tests, from source (.ts). */
 const ARGON2_WORKER = new URL(`./argon2.worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
 
+const HASH_TIME_AVERAGED_OVER_MS = 2_000;
+
 /**
  * Admission control for argon2: each hash costs tens of milliseconds of CPU, so a login storm beyond the
  * machine's capacity would queue every hash for seconds. A request that will hash is admitted on arrival
- * only while the wait it would face — requests admitted before it, per lane, times the recent time of one
+ * only while the wait it would face — requests admitted before it, per lane, times the current time of one
  * hash — stays under `maxWaitMs`; beyond that it gets 503 with Retry-After at once.
  */
-const HASH_TIME_AVERAGED_OVER_MS = 2_000;
-
 class HashAdmission {
   private admitted = 0;
   /**
@@ -34,15 +34,27 @@ class HashAdmission {
    */
   private hashMs = 40;
   private measuredAt = performance.now();
+  /** When each hash now in flight (queued or hashing) was handed to the threads, oldest first. */
+  private readonly inFlight = new Map<symbol, number>();
 
   constructor(
     private readonly maxWaitMs: number,
     private readonly lanes: number,
   ) {}
 
+  /**
+   * The time one hash takes now: the recent average, or more while the oldest hash in flight has already taken
+   * longer — a hash starved of CPU reports nothing until it ends. The oldest waited at most for the hashes that
+   * were running when it came, then ran itself: half its age is a lower bound on one hash's time.
+   */
+  private currentHashMs(): number {
+    const oldest = this.inFlight.values().next();
+    return oldest.done ? this.hashMs : Math.max(this.hashMs, (performance.now() - oldest.value) / 2);
+  }
+
   /** Admits one request or refuses it; the returned function ends its admission. */
   admit(): () => void {
-    if ((this.admitted / this.lanes) * this.hashMs > this.maxWaitMs) {
+    if ((this.admitted / this.lanes) * this.currentHashMs() > this.maxWaitMs) {
       // Refused before hashing: more sign-ins wait than the machine can hash within the allowed wait.
       throw new DomainError('sign-in-busy', 'Too many sign-ins at this moment; retry shortly', {
         retryAfterSeconds: Math.ceil(this.maxWaitMs / 1000),
@@ -57,7 +69,15 @@ class HashAdmission {
   }
 
   async timed<T>(work: () => Promise<Timed<T>>): Promise<T> {
-    const { value, ms } = await work();
+    const hash = Symbol('hash');
+    this.inFlight.set(hash, performance.now());
+    let result: Timed<T>;
+    try {
+      result = await work();
+    } finally {
+      this.inFlight.delete(hash);
+    }
+    const { value, ms } = result;
     const now = performance.now();
     // An exponential moving average in time: a measurement's weight grows with the time since the last one.
     this.hashMs += (1 - Math.exp(-(now - this.measuredAt) / HASH_TIME_AVERAGED_OVER_MS)) * (ms - this.hashMs);
