@@ -33,7 +33,7 @@ class HashAdmission {
    * look like one that never will.
    */
   private hashMs = 40;
-  private measuredAt = performance.now();
+  private lastHashEndedAt = performance.now();
   /** When each hash now in flight (queued or hashing) was handed to the threads, oldest first. */
   private readonly inFlight = new Map<symbol, number>();
 
@@ -43,13 +43,15 @@ class HashAdmission {
   ) {}
 
   /**
-   * The time one hash takes now: the recent average, or more while the oldest hash in flight has already taken
-   * longer — a hash starved of CPU reports nothing until it ends. The oldest waited at most for the hashes that
-   * were running when it came, then ran itself: half its age is a lower bound on one hash's time.
+   * The time one hash takes now: the recent average, or more while the hash in flight longest is still
+   * running — a hash starved of CPU reports nothing until it ends. That hash (the oldest handed over: all before
+   * it have ended) started when it was handed over or when the hash that freed its thread ended, so it has
+   * been running at least since the later of that and the last hash's end.
    */
   private currentHashMs(): number {
     const oldest = this.inFlight.values().next();
-    return oldest.done ? this.hashMs : Math.max(this.hashMs, (performance.now() - oldest.value) / 2);
+    if (oldest.done) return this.hashMs;
+    return Math.max(this.hashMs, performance.now() - Math.max(oldest.value, this.lastHashEndedAt));
   }
 
   /** Admits one request or refuses it; the returned function ends its admission. */
@@ -80,8 +82,8 @@ class HashAdmission {
     const { value, ms } = result;
     const now = performance.now();
     // An exponential moving average in time: a measurement's weight grows with the time since the last one.
-    this.hashMs += (1 - Math.exp(-(now - this.measuredAt) / HASH_TIME_AVERAGED_OVER_MS)) * (ms - this.hashMs);
-    this.measuredAt = now;
+    this.hashMs += (1 - Math.exp(-(now - this.lastHashEndedAt) / HASH_TIME_AVERAGED_OVER_MS)) * (ms - this.hashMs);
+    this.lastHashEndedAt = now;
     return value;
   }
 }
