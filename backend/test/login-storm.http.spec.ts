@@ -44,8 +44,11 @@ describe('a login storm beyond what the machine can hash (issue #9)', () => {
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(response.body.detail).toMatch(/retry/i);
     }
-    // Refused on arrival, before any hashing: every refusal is back before the storm's last sign-in.
-    expect(Math.max(...shed.map((l) => l.ms))).toBeLessThan(Math.max(...served.map((l) => l.ms)));
+    // Refused on arrival, or when its hash could not start within the allowed wait (150 ms): no refusal waits
+    // much longer than that (the margin is for a loaded test machine), and most come at once.
+    expect(Math.max(...shed.map((l) => l.ms))).toBeLessThan(150 + 2_000);
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    expect(median(shed.map((l) => l.ms))).toBeLessThan(median(served.map((l) => l.ms)));
     expect(catalog.every((r) => r.status === 200)).toBe(true);
 
     // A shed attempt is not a failed one: the same students sign in as soon as the storm has passed.

@@ -6,7 +6,7 @@ import { hash } from '@node-rs/argon2';
 import { Piscina } from 'piscina';
 import { APP_CONFIG, type AppConfig } from '../../../src/platform/config/config.js';
 import { DomainError } from '../../../src/platform/domain/errors.js';
-import { ARGON2ID, type Timed } from './argon2.worker.js';
+import { ARGON2ID, type HashTask, type Timed } from './argon2.worker.js';
 
 /** One argon2id hash, unmetered and at normal priority (seeding); requests go through PasswordHasher. */
 export function hashPassword(password: string): Promise<string> {
@@ -37,10 +37,14 @@ class HashAdmission {
   /** When each hash now in flight (queued or hashing) was handed to the threads, oldest first. */
   private readonly inFlight = new Map<symbol, number>();
 
+  private readonly lanes: number;
+
   constructor(
     private readonly maxWaitMs: number,
-    private readonly lanes: number,
-  ) {}
+    private readonly pool: Piscina,
+  ) {
+    this.lanes = pool.options.maxThreads;
+  }
 
   /**
    * The time one hash takes now: the recent average, or more while the hash in flight longest is still
@@ -58,9 +62,7 @@ class HashAdmission {
   admit(): () => void {
     if ((this.admitted / this.lanes) * this.currentHashMs() > this.maxWaitMs) {
       // Refused before hashing: more sign-ins wait than the machine can hash within the allowed wait.
-      throw new DomainError('sign-in-busy', 'Too many sign-ins at this moment; retry shortly', {
-        retryAfterSeconds: Math.ceil(this.maxWaitMs / 1000),
-      });
+      throw this.busy();
     }
     this.admitted += 1;
     let ended = false;
@@ -70,21 +72,35 @@ class HashAdmission {
     };
   }
 
-  async timed<T>(work: () => Promise<Timed<T>>): Promise<T> {
-    const hash = Symbol('hash');
-    this.inFlight.set(hash, performance.now());
+  private busy(): DomainError {
+    return new DomainError('sign-in-busy', 'Too many sign-ins at this moment; retry shortly', {
+      retryAfterSeconds: Math.ceil(this.maxWaitMs / 1000),
+    });
+  }
+
+  /**
+   * Hands one computation to the threads. Admission predicts the wait, but the machine can get busier after it:
+   * a task still queued `maxWaitMs` after its hand-over is not started, and its request gets 503 then, not a
+   * wait that runs into the client's time-out. (`bounded: false` for work no request waits on.)
+   */
+  async run<A, T>(name: 'hash' | 'verify', args: A, bounded = true): Promise<T> {
+    const hash = Symbol(name);
+    const handedOver = performance.now();
+    this.inFlight.set(hash, handedOver);
+    const task: HashTask<A> = { args, startBy: bounded ? Date.now() + this.maxWaitMs : Infinity };
     let result: Timed<T>;
     try {
-      result = await work();
+      result = (await this.pool.run(task, { name })) as Timed<T>;
     } finally {
       this.inFlight.delete(hash);
     }
-    const { value, ms } = result;
+    if (result.late) throw this.busy();
     const now = performance.now();
     // An exponential moving average in time: a measurement's weight grows with the time since the last one.
-    this.hashMs += (1 - Math.exp(-(now - this.lastHashEndedAt) / HASH_TIME_AVERAGED_OVER_MS)) * (ms - this.hashMs);
+    const weight = 1 - Math.exp(-(now - this.lastHashEndedAt) / HASH_TIME_AVERAGED_OVER_MS);
+    this.hashMs += weight * (result.ms - this.hashMs);
     this.lastHashEndedAt = now;
-    return value;
+    return result.value;
   }
 }
 
@@ -105,21 +121,20 @@ export class PasswordHasher implements OnApplicationShutdown {
   private decoyHash?: Promise<string>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const lanes = availableParallelism();
     this.pool = new Piscina({
       filename: ARGON2_WORKER,
       minThreads: 0,
-      maxThreads: lanes,
+      maxThreads: availableParallelism(),
       idleTimeout: 60_000,
       niceIncrement: config.PASSWORD_HASH_NICE,
     });
-    this.admission = new HashAdmission(config.PASSWORD_HASH_MAX_WAIT_MS, lanes);
+    this.admission = new HashAdmission(config.PASSWORD_HASH_MAX_WAIT_MS, this.pool);
   }
 
   async hash(password: string): Promise<string> {
     const done = this.admission.admit();
     try {
-      return await this.admission.timed(() => this.pool.run(password, { name: 'hash' }) as Promise<Timed<string>>);
+      return await this.admission.run<string, string>('hash', password);
     } finally {
       done();
     }
@@ -139,13 +154,12 @@ export class PasswordHasher implements OnApplicationShutdown {
   }
 
   private async matches(passwordHash: string | undefined, password: string): Promise<boolean> {
-    this.decoyHash ??= (
-      this.pool.run('decoy-password-for-unknown-accounts', { name: 'hash' }) as Promise<Timed<string>>
-    ).then(({ value }) => value);
+    this.decoyHash ??= this.admission.run<string, string>('hash', 'decoy-password-for-unknown-accounts', false);
     const stored = passwordHash ?? (await this.decoyHash);
-    const verified = await this.admission.timed(
-      () => this.pool.run({ stored, password }, { name: 'verify' }) as Promise<Timed<boolean>>,
-    );
+    const verified = await this.admission.run<{ stored: string; password: string }, boolean>('verify', {
+      stored,
+      password,
+    });
     return verified && passwordHash !== undefined;
   }
 

@@ -45,7 +45,7 @@ export class LoginHandler implements IQueryHandler<LoginQuery, TokenView> {
         return { access_token: this.jwt.issue(user), token_type: 'bearer' };
       });
     } catch (error) {
-      // Shed on arrival, before anything was tried or counted.
+      // Shed on arrival, or when its hash could not start in time: nothing was tried or counted.
       if (refusedFor(error, 'sign-in-busy')) loginAttempts.inc({ outcome: 'shed' });
       throw error;
     }
