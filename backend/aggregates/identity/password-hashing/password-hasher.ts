@@ -7,6 +7,12 @@ import { Piscina } from 'piscina';
 import { APP_CONFIG, type AppConfig } from '../../../src/platform/config/config.js';
 import { DomainError } from '../../../src/platform/domain/errors.js';
 import { ARGON2ID, type HashTask, type Timed } from './argon2.worker.js';
+import type * as Argon2Worker from './argon2.worker.js';
+
+/** What the threads compute: each task's arguments and result, as the worker module declares them. */
+type Computation = 'hash' | 'verify';
+type ArgsOf<N extends Computation> = Parameters<(typeof Argon2Worker)[N]>[0]['args'];
+type ValueOf<N extends Computation> = Extract<ReturnType<(typeof Argon2Worker)[N]>, { late: false }>['value'];
 
 /** One argon2id hash, unmetered and at normal priority (seeding); requests go through PasswordHasher. */
 export function hashPassword(password: string): Promise<string> {
@@ -83,14 +89,14 @@ class HashAdmission {
    * a task still queued `maxWaitMs` after its hand-over is not started, and its request gets 503 then, not a
    * wait that runs into the client's time-out. (`bounded: false` for work no request waits on.)
    */
-  async run<A, T>(name: 'hash' | 'verify', args: A, bounded = true): Promise<T> {
+  async run<N extends Computation>(name: N, args: ArgsOf<N>, bounded = true): Promise<ValueOf<N>> {
     const hash = Symbol(name);
-    const handedOver = performance.now();
-    this.inFlight.set(hash, handedOver);
-    const task: HashTask<A> = { args, startBy: bounded ? Date.now() + this.maxWaitMs : Infinity };
-    let result: Timed<T>;
+    this.inFlight.set(hash, performance.now());
+    const task: HashTask<ArgsOf<N>> = { args, startBy: bounded ? Date.now() + this.maxWaitMs : Infinity };
+    let result: Timed<ValueOf<N>>;
     try {
-      result = (await this.pool.run(task, { name })) as Timed<T>;
+      // Piscina's results are untyped; the worker module's own signature says what this one is.
+      result = (await this.pool.run(task, { name })) as Timed<ValueOf<N>>;
     } finally {
       this.inFlight.delete(hash);
     }
@@ -134,7 +140,7 @@ export class PasswordHasher implements OnApplicationShutdown {
   async hash(password: string): Promise<string> {
     const done = this.admission.admit();
     try {
-      return await this.admission.run<string, string>('hash', password);
+      return await this.admission.run('hash', password);
     } finally {
       done();
     }
@@ -154,12 +160,9 @@ export class PasswordHasher implements OnApplicationShutdown {
   }
 
   private async matches(passwordHash: string | undefined, password: string): Promise<boolean> {
-    this.decoyHash ??= this.admission.run<string, string>('hash', 'decoy-password-for-unknown-accounts', false);
+    this.decoyHash ??= this.admission.run('hash', 'decoy-password-for-unknown-accounts', false);
     const stored = passwordHash ?? (await this.decoyHash);
-    const verified = await this.admission.run<{ stored: string; password: string }, boolean>('verify', {
-      stored,
-      password,
-    });
+    const verified = await this.admission.run('verify', { stored, password });
     return verified && passwordHash !== undefined;
   }
 
