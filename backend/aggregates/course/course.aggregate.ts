@@ -1,3 +1,4 @@
+import type { OutboxSchema } from '../../src/platform/outbox/outbox-schemas.js';
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { nextTimestamp } from '../../src/platform/domain/clock.js';
@@ -126,7 +127,7 @@ export class Course extends DecidedAggregate<CourseState, CourseEvent> {
     return 'Course';
   }
 
-  get serviceSchema(): string {
+  get serviceSchema(): OutboxSchema {
     return 'course';
   }
 

@@ -1,3 +1,4 @@
+import type { OutboxSchema } from '../../src/platform/outbox/outbox-schemas.js';
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { DecidedAggregate } from '../../src/platform/domain/decider.js';
@@ -62,7 +63,7 @@ export class Enrollment extends DecidedAggregate<StudentEnrollment, EnrollmentEv
     return 'Enrollment';
   }
 
-  get serviceSchema(): string {
+  get serviceSchema(): OutboxSchema {
     return 'enrollment';
   }
 

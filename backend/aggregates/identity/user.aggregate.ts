@@ -1,3 +1,4 @@
+import type { OutboxSchema } from '../../src/platform/outbox/outbox-schemas.js';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { DecidedAggregate } from '../../src/platform/domain/decider.js';
 import type { Role } from '../../src/platform/auth/auth-user.js';
@@ -35,7 +36,7 @@ export class User extends DecidedAggregate<UserState, UserEvent> {
     return 'User';
   }
 
-  get serviceSchema(): string {
+  get serviceSchema(): OutboxSchema {
     return 'identity';
   }
 

@@ -1,3 +1,4 @@
+import type { OutboxSchema } from '../../src/platform/outbox/outbox-schemas.js';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { DecidedAggregate } from '../../src/platform/domain/decider.js';
 import {
@@ -42,7 +43,7 @@ export class Notification extends DecidedAggregate<NotificationState | undefined
     return 'Notification';
   }
 
-  get serviceSchema(): string {
+  get serviceSchema(): OutboxSchema {
     return 'notification';
   }
 

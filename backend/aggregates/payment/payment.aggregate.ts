@@ -1,3 +1,4 @@
+import type { OutboxSchema } from '../../src/platform/outbox/outbox-schemas.js';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { DecidedAggregate } from '../../src/platform/domain/decider.js';
 import { decideTakePayment, paymentDecider, type PaymentEvent, type PaymentState } from './payment.decider.js';
@@ -33,7 +34,7 @@ export class Payment extends DecidedAggregate<PaymentState, PaymentEvent> {
     return 'Payment';
   }
 
-  get serviceSchema(): string {
+  get serviceSchema(): OutboxSchema {
     return 'payment';
   }
 

@@ -1,3 +1,4 @@
+import type { OutboxSchema } from '../../src/platform/outbox/outbox-schemas.js';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { nextTimestamp } from '../../src/platform/domain/clock.js';
 import { DecidedAggregate } from '../../src/platform/domain/decider.js';
@@ -41,7 +42,7 @@ export class Review extends DecidedAggregate<ReviewState, ReviewEvent> {
     return 'Review';
   }
 
-  get serviceSchema(): string {
+  get serviceSchema(): OutboxSchema {
     return 'course';
   }
 

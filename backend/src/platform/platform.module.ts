@@ -10,10 +10,10 @@ import { createOrm, type EntityClass } from './database/orm.js';
 import { createPool, SQL_POOL, type SqlPool } from './database/pg-pool.js';
 import { CLOCK, systemClock } from './domain/clock.js';
 import { ErrorFilter } from './http/error.filter.js';
-import { createRedis } from './queue/redis.js';
+import { OutboxDoorbell } from './outbox/outbox-doorbell.js';
+import { createRedis, REDIS } from './queue/redis.js';
 
-export { SQL_POOL };
-export const REDIS = Symbol('REDIS');
+export { SQL_POOL, REDIS };
 
 @Injectable()
 class ConnectionsCloser implements OnApplicationShutdown {
@@ -48,13 +48,14 @@ export class PlatformModule {
         { provide: SQL_POOL, useFactory: () => createPool(config, role) },
         { provide: REDIS, useFactory: () => createRedis(config) },
         { provide: MikroORM, useFactory: () => createOrm(config, entities) },
+        OutboxDoorbell,
         AggregateActors,
         JwtService,
         ConnectionsCloser,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
-      exports: [APP_CONFIG, CLOCK, SQL_POOL, REDIS, MikroORM, AggregateActors, JwtService],
+      exports: [APP_CONFIG, CLOCK, SQL_POOL, REDIS, MikroORM, OutboxDoorbell, AggregateActors, JwtService],
     };
   }
 }

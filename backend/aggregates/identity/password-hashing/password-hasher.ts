@@ -23,6 +23,8 @@ export function hashPassword(password: string): Promise<string> {
 const ARGON2_WORKER = new URL(`./argon2.worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
 
 const HASH_TIME_AVERAGED_OVER_MS = 2_000;
+/** How long past its start-by time a sign-in still waits for a hash that may have started just in time. */
+const LATE_HASH_GRACE_MS = 1_000;
 
 /**
  * Admission control for argon2: each hash costs tens of milliseconds of CPU, so a login storm beyond the
@@ -86,27 +88,47 @@ class HashAdmission {
 
   /**
    * Hands one computation to the threads. Admission predicts the wait, but the machine can get busier after it:
-   * a task still queued `maxWaitMs` after its hand-over is not started, and its request gets 503 then, not a
-   * wait that runs into the client's time-out. (`bounded: false` for work no request waits on.)
+   * a task still queued `maxWaitMs` after its hand-over is not started, and its request gets 503 then; one
+   * whose hash, started just in time, is still starved of CPU a moment later is answered 503 as well (the
+   * thread finishes it for nobody). So a sign-in never waits much past `maxWaitMs` into the client's time-out.
+   * (`bounded: false` for work no request waits on.)
    */
   async run<N extends Computation>(name: N, args: ArgsOf<N>, bounded = true): Promise<ValueOf<N>> {
-    const hash = Symbol(name);
-    this.inFlight.set(hash, performance.now());
-    const task: HashTask<ArgsOf<N>> = { args, startBy: bounded ? Date.now() + this.maxWaitMs : Infinity };
-    let result: Timed<ValueOf<N>>;
-    try {
-      // Piscina's results are untyped; the worker module's own signature says what this one is.
-      result = (await this.pool.run(task, { name })) as Timed<ValueOf<N>>;
-    } finally {
-      this.inFlight.delete(hash);
-    }
+    const key = Symbol(name);
+    this.inFlight.set(key, performance.now());
+    const startBy = bounded ? Date.now() + this.maxWaitMs : Infinity;
+    const task: HashTask<ArgsOf<N>> = { args, startBy };
+    // Piscina's results are untyped; the worker module's own signature says what this one is.
+    const computed = (this.pool.run(task, { name }) as Promise<Timed<ValueOf<N>>>)
+      .then((result) => {
+        if (!result.late) this.observe(result.ms);
+        return result;
+      })
+      .finally(() => this.inFlight.delete(key));
+    const result = bounded ? await answeredBy(computed, startBy + LATE_HASH_GRACE_MS) : await computed;
     if (result.late) throw this.busy();
-    const now = performance.now();
-    // An exponential moving average in time: a measurement's weight grows with the time since the last one.
-    const weight = 1 - Math.exp(-(now - this.lastHashEndedAt) / HASH_TIME_AVERAGED_OVER_MS);
-    this.hashMs += weight * (result.ms - this.hashMs);
-    this.lastHashEndedAt = now;
     return result.value;
+  }
+
+  /** An exponential moving average in time: a measurement's weight grows with the time since the last one. */
+  private observe(ms: number): void {
+    const now = performance.now();
+    const weight = 1 - Math.exp(-(now - this.lastHashEndedAt) / HASH_TIME_AVERAGED_OVER_MS);
+    this.hashMs += weight * (ms - this.hashMs);
+    this.lastHashEndedAt = now;
+  }
+}
+
+/** The computation's result, or `late` if it has none by `deadline` (epoch ms). */
+async function answeredBy<T>(computed: Promise<Timed<T>>, deadline: number): Promise<Timed<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Timed<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ late: true }), deadline - Date.now());
+  });
+  try {
+    return await Promise.race([computed, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { OptimisticLockError, helper, type ChangeSet } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CLOCK, type Clock } from '../domain/clock.js';
@@ -11,6 +11,8 @@ import { UnitOfWork } from './unit-of-work.js';
 import { CommandStatement } from './command-statement.js';
 import { commandConflicts } from '../metrics/metrics.js';
 import { countBusinessEvent } from '../metrics/business-metrics.js';
+import { OutboxDoorbell } from '../outbox/outbox-doorbell.js';
+import type { OutboxSchema } from '../outbox/outbox-schemas.js';
 
 // Each retry reloads fresh state; with N competing processes a command waits for at most N-1 winners per round.
 const MAX_ATTEMPTS = 40;
@@ -30,6 +32,8 @@ export class AggregateActors {
     private readonly orm: MikroORM,
     @Inject(SQL_POOL) private readonly sql: SqlPool,
     @Inject(CLOCK) private readonly clock: Clock,
+    /** Absent in tests that run commands without a relay (it then finds the events at its next poll). */
+    @Optional() private readonly doorbell?: OutboxDoorbell,
   ) {}
 
   /** Queues `command` behind earlier commands for the same mailbox key (usually the aggregate id). */
@@ -70,10 +74,11 @@ export class AggregateActors {
     const em = this.orm.em.fork();
     const uow = new UnitOfWork(em);
     const result = await command(uow);
-    const { statement, updated, events } = this.statementFor(em, uow);
+    const { statement, updated, events, outboxes } = this.statementFor(em, uow);
     if (!statement.isEmpty) await this.execute(em, statement);
     for (const aggregate of updated) aggregate.version += 1;
     for (const event of events) countBusinessEvent(event);
+    for (const schema of outboxes) this.doorbell?.ring(schema);
     return result;
   }
 
@@ -98,12 +103,16 @@ export class AggregateActors {
       }
     }
     for (const { table, rows } of uow.newRows) statement.insert(table, rows, { onlyNew: true });
-    const events = this.appendEvents(statement, uow, updated);
-    return { statement, updated, events };
+    const { events, outboxes } = this.appendEvents(statement, uow, updated);
+    return { statement, updated, events, outboxes };
   }
 
   /** Every event the command recorded, one outbox insert per service schema (usually one in all). */
-  private appendEvents(statement: CommandStatement, uow: UnitOfWork, updated: Set<AggregateRoot>): DomainEvent[] {
+  private appendEvents(
+    statement: CommandStatement,
+    uow: UnitOfWork,
+    updated: Set<AggregateRoot>,
+  ): { events: DomainEvent[]; outboxes: OutboxSchema[] } {
     const occurredAt = this.clock.now().toISOString();
     const stamped = [...uow.tracked].flatMap((aggregate) =>
       aggregate.pullEvents().map((event) => ({
@@ -120,7 +129,8 @@ export class AggregateActors {
         } satisfies DomainEvent,
       })),
     );
-    for (const [schema, entries] of Map.groupBy(stamped, (entry) => entry.schema)) {
+    const perOutbox = Map.groupBy(stamped, (entry) => entry.schema);
+    for (const [schema, entries] of perOutbox) {
       statement.insert(
         `${schema}.outbox`,
         entries.map(
@@ -137,7 +147,7 @@ export class AggregateActors {
         ),
       );
     }
-    return stamped.map((entry) => entry.event);
+    return { events: stamped.map((entry) => entry.event), outboxes: [...perOutbox.keys()] };
   }
 
   private async execute(em: EntityManager, statement: CommandStatement): Promise<void> {

@@ -43,6 +43,12 @@ const schema = z.object({
     .transform((v) => new Set(v.split(',').map((t) => t.trim())))
     .pipe(z.set(z.enum(['relay', 'projections', 'reconciler']))),
   /**
+   * Least time between two claims of one outbox by the relay. A quiet outbox is relayed as soon as a command
+   * rings; under load the events of this window go as one claim, one job per projection and one read-side
+   * transaction each, instead of one of each per command.
+   */
+  OUTBOX_RELAY_GATHER_MS: z.coerce.number().int().min(0).max(1_000).default(50),
+  /**
    * Attempts and first backoff (doubling) of a projection job before its failing events are recorded as
    * failed. Together they should stay well under RECONCILE_GRACE_MS (default: 1.5 s of retries): quick
    * retries ride out a moment's trouble, the reconciler covers longer outages, and an event that fails for

@@ -1,3 +1,4 @@
+import type { OutboxSchema } from '../outbox/outbox-schemas.js';
 import type { RecordedEvent } from './domain-event.js';
 
 // Kept outside the entity so the ORM neither maps nor hydrates it.
@@ -16,7 +17,7 @@ export abstract class AggregateRoot {
   abstract readonly aggregateType: string;
 
   /** The service schema whose outbox receives this aggregate's events. */
-  abstract readonly serviceSchema: string;
+  abstract readonly serviceSchema: OutboxSchema;
 
   protected record(type: string, payload: unknown): void {
     const events = pendingEvents.get(this) ?? [];

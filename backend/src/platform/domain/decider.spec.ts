@@ -23,7 +23,7 @@ class StoredCounter extends DecidedAggregate<Counter, CounterEvent> {
   version = 1;
   total = 0;
   readonly aggregateType = 'Counter';
-  readonly serviceSchema = 'test';
+  readonly serviceSchema = 'course';
   protected get decider() {
     return counter;
   }

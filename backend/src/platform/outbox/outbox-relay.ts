@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
-import pg from 'pg';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config.js';
 import type { SqlPool } from '../database/pg-pool.js';
 import type { DomainEvent } from '../domain/domain-event.js';
 import { outboxRelayed } from '../metrics/metrics.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
+import { createRedis } from '../queue/redis.js';
+import { doorbellChannel, isOutboxSchema } from './outbox-doorbell.js';
 import {
   OUTBOX_EVENT_COLUMNS,
   OUTBOX_SCHEMAS,
@@ -17,11 +19,11 @@ const BATCH_SIZE = 500;
 const POLL_INTERVAL_MS = 1_000;
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 const RETENTION = '7 days';
-const LISTEN_RETRY_MS = { first: 250, max: 10_000 };
 
 /**
  * Moves committed events from every service outbox to the queues of the projections that follow them: the
- * fast path. Woken by NOTIFY right after a commit, with a poll as the safety net.
+ * fast path. Woken by the outbox doorbell (a Redis message) right after a commit, with a poll as the safety net;
+ * under load it claims an outbox at most once per OUTBOX_RELAY_GATHER_MS, so that events travel in batches.
  *
  * Rows are claimed and marked published by one statement (SKIP LOCKED, so several relays share the work),
  * and only then sent to Redis: no transaction waits on Redis. If the send fails the rows are handed back;
@@ -31,11 +33,13 @@ const LISTEN_RETRY_MS = { first: 250, max: 10_000 };
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener?: pg.Client;
-  private listening?: Promise<void>;
+  private doorbell?: Redis;
   private timers: NodeJS.Timeout[] = [];
   private readonly draining = new Map<OutboxSchema, Promise<void>>();
   private readonly drainAgain = new Set<OutboxSchema>();
+  /** Drains waiting for the gather window to pass, and when each outbox's last drain started. */
+  private readonly gathering = new Map<OutboxSchema, NodeJS.Timeout>();
+  private readonly lastDrain = new Map<OutboxSchema, number>();
   private stopped = false;
   private stopping?: Promise<void>;
 
@@ -50,7 +54,7 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
-    this.listening = this.listen();
+    this.listen();
     this.timers.push(setInterval(() => OUTBOX_SCHEMAS.forEach((s) => this.schedule(s)), POLL_INTERVAL_MS));
     this.timers.push(setInterval(() => void this.prune(), PRUNE_INTERVAL_MS));
     OUTBOX_SCHEMAS.forEach((s) => this.schedule(s));
@@ -61,9 +65,9 @@ export class OutboxRelay {
     this.stopping ??= (async () => {
       this.stopped = true;
       this.timers.forEach(clearInterval);
+      this.gathering.forEach(clearTimeout);
       await Promise.allSettled(this.draining.values());
-      await this.listener?.end().catch(() => undefined);
-      await this.listening;
+      this.doorbell?.disconnect();
     })();
     return this.stopping;
   }
@@ -77,47 +81,39 @@ export class OutboxRelay {
   }
 
   /**
-   * Keeps one LISTEN connection open, reconnecting with backoff whenever it is lost (server restart,
-   * terminated backend); after each reconnect every outbox is drained, since notifications sent in between
-   * were lost with the connection.
+   * Subscribes to the doorbell on a connection of its own (ioredis resubscribes after a reconnect); each
+   * time the subscription is (re)established every outbox is drained, since rings sent meanwhile were lost.
    */
-  private async listen(): Promise<void> {
-    let delay = LISTEN_RETRY_MS.first;
-    while (!this.stopped) {
-      const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'outbox-relay' });
-      const lost = new Promise<Error | undefined>((resolve) => {
-        client.on('error', resolve);
-        client.on('end', () => resolve(undefined));
-      });
-      client.on('notification', (message) => {
-        const schema = OUTBOX_SCHEMAS.find((s) => s === message.payload);
-        if (schema) this.schedule(schema);
-      });
-      try {
-        await client.connect();
-        await client.query('LISTEN outbox');
-        this.listener = client;
-        delay = LISTEN_RETRY_MS.first;
-        OUTBOX_SCHEMAS.forEach((s) => this.schedule(s));
-        const error = await lost;
-        if (!this.stopped) this.logger.warn(`outbox listener lost (${error?.message ?? 'closed'}); reconnecting`);
-      } catch (error) {
-        this.logger.warn(`outbox listener cannot connect: ${(error as Error).message}; retrying in ${delay} ms`);
-      }
-      this.listener = undefined;
-      await client.end().catch(() => undefined);
-      if (this.stopped) return;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, LISTEN_RETRY_MS.max);
-    }
+  private listen(): void {
+    const channel = doorbellChannel(this.config);
+    this.doorbell = createRedis(this.config);
+    this.doorbell.on('message', (from: string, schema: string) => {
+      if (from === channel && isOutboxSchema(schema)) this.schedule(schema);
+    });
+    this.doorbell.on('ready', () => OUTBOX_SCHEMAS.forEach((s) => this.schedule(s)));
+    this.doorbell.subscribe(channel).catch((error: Error) => {
+      this.logger.warn(`outbox doorbell subscription failed (${error.message}); relaying by polling`);
+    });
   }
 
   private schedule(schema: OutboxSchema): void {
-    if (this.stopped) return;
+    if (this.stopped || this.gathering.has(schema)) return;
     if (this.draining.has(schema)) {
       this.drainAgain.add(schema);
       return;
     }
+    const wait = (this.lastDrain.get(schema) ?? -Infinity) + this.config.OUTBOX_RELAY_GATHER_MS - Date.now();
+    if (wait > 0) {
+      this.gathering.set(
+        schema,
+        setTimeout(() => {
+          this.gathering.delete(schema);
+          this.schedule(schema);
+        }, wait),
+      );
+      return;
+    }
+    this.lastDrain.set(schema, Date.now());
     const run = this.drain(schema)
       .catch((error: Error) => this.logger.warn(`relay of ${schema} outbox failed: ${error.message}`))
       .finally(() => {

@@ -1,6 +1,9 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { AppConfig } from '../config/config.js';
 
+/** The process's shared Redis connection (Nest injection token). */
+export const REDIS = Symbol('REDIS');
+
 export interface RedisEndpoint {
   host: string;
   port: number;
