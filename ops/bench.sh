@@ -312,7 +312,11 @@ if [ "$statements" = on ]; then
         SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 400) AS query, calls,
                round(total_exec_time::numeric, 1) AS total_exec_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
                rows, shared_blks_hit, shared_blks_read, wal_bytes
-          FROM s ORDER BY total_exec_time DESC LIMIT 15) t))" >"$out/pg-statements.json"
+          FROM s ORDER BY total_exec_time DESC LIMIT 15) t),
+      'by_calls', (SELECT coalesce(json_agg(t ORDER BY t.calls DESC), '[]') FROM (
+        SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 400) AS query, calls,
+               round(mean_exec_time::numeric, 3) AS mean_ms
+          FROM s ORDER BY calls DESC LIMIT 12) t))" >"$out/pg-statements.json"
 fi
 curl -s "$base/metrics" >"$out/metrics-api.txt" || true
 curl -s "http://127.0.0.1:$((port + 1))/metrics" >"$out/metrics-worker.txt" || true

@@ -481,6 +481,7 @@ const judged = (limit, rows) => {
 const answered = endpoints.filter((e) => e.requests > 0);
 const isSearch = (e) => e.name === SEARCH_NAME;
 const isLogin = (e) => e.name === LOGIN_NAME;
+const isReread = (e) => e.name.includes('(re-read until');
 const searchRow = endpoints.find(isSearch);
 const targets = [
   point.shedOk
@@ -495,11 +496,17 @@ const targets = [
     : { target: 'zero unexpected failures', value: `${unexpectedFailures}`, ok: unexpectedFailures === 0 },
   ...(point.minRps
     ? [
-        {
-          target: `≥ ${point.minRps} req/s`,
-          value: `${total.rps.toFixed(0)} over the run${steadyRps === null ? '' : `, ${steadyRps.toFixed(0)} with all users up`}`,
-          ok: total.rps >= point.minRps,
-        },
+        (() => {
+          // A re-read of progress waiting for a completion is a request, but their number grows with projection
+          // lag: a slower pipeline would look like more throughput. Judged without them.
+          const rereads = endpoints.filter(isReread).reduce((sum, e) => sum + (e.rps ?? 0), 0);
+          const rps = total.rps - rereads;
+          return {
+            target: `≥ ${point.minRps} req/s (progress re-reads left out)`,
+            value: `${rps.toFixed(0)} over the run without re-reads (${total.rps.toFixed(0)} with them)${steadyRps === null ? '' : `; ${steadyRps.toFixed(0)} with all users up`}`,
+            ok: rps >= point.minRps,
+          };
+        })(),
       ]
     : []),
   ...(point.p99Ms
@@ -770,6 +777,25 @@ if (statements) {
       ]),
     ),
   );
+  if (statements.by_calls?.length) {
+    // Each statement is also a round trip, a parse and a plan or bind: those cost CPU its execution time leaves out.
+    lines.push('');
+    lines.push(
+      `The most frequent statements (each one is also a round trip, and a parse, plan or bind, which its execution time leaves out):`,
+    );
+    lines.push('');
+    lines.push(
+      table(
+        ['statement', 'calls', 'calls per request', 'ms per call'],
+        statements.by_calls.map((t) => [
+          `\`${t.query.slice(0, 160).replace(/`/g, "'")}\``,
+          t.calls,
+          Math.round((1000 * t.calls) / Math.max(1, total.requests)) / 1000,
+          t.mean_ms,
+        ]),
+      ),
+    );
+  }
 } else
   lines.push(
     `Not available: pg_stat_statements is ${run.pg_stat_statements ?? 'unknown'} on the benchmark's Postgres server. It must be in \`shared_preload_libraries\`, which takes a server restart (the benchmark never restarts a shared server); on a server of the benchmark's own, add it and this section fills in.`,

@@ -120,7 +120,7 @@ class HashAdmission {
 }
 
 /** The computation's result, or `late` if it has none by `deadline` (epoch ms). */
-async function answeredBy<T>(computed: Promise<Timed<T>>, deadline: number): Promise<Timed<T>> {
+export async function answeredBy<T>(computed: Promise<Timed<T>>, deadline: number): Promise<Timed<T>> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<Timed<T>>((resolve) => {
     timer = setTimeout(() => resolve({ late: true }), deadline - Date.now());
