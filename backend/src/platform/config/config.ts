@@ -47,7 +47,7 @@ const schema = z.object({
    * rings; under load the events of this window go as one claim, one job per projection and one read-side
    * transaction each, instead of one of each per command.
    */
-  OUTBOX_RELAY_GATHER_MS: z.coerce.number().int().min(0).max(1_000).default(50),
+  OUTBOX_RELAY_GATHER_MS: z.coerce.number().int().min(0).max(1_000).default(100),
   /**
    * Attempts and first backoff (doubling) of a projection job before its failing events are recorded as
    * failed. Together they should stay well under RECONCILE_GRACE_MS (default: 1.5 s of retries): quick

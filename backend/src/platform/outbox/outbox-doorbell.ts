@@ -12,18 +12,26 @@ export function isOutboxSchema(value: string): value is OutboxSchema {
 }
 
 /**
+ * The least time between two rings for one outbox: the relay drains an outbox at most every
+ * OUTBOX_RELAY_GATHER_MS under load, so a process ringing once per command would only add messages.
+ */
+const RING_INTERVAL_MS = 10;
+
+/**
  * Tells the outbox relay, after a command's statement has committed, that an outbox has new rows, so it
  * relays them now rather than at its next poll. A Redis message and not a Postgres NOTIFY: a transaction
  * that notifies holds one database-wide lock from its commit's start to its end, WAL flush included, so every
  * command committed one after the other (the benchmark saw `Lock:object` waits on every command statement).
  *
  * Only a hint: a ring lost (Redis away, relay reconnecting) costs the relay's poll interval, never an event.
- * Rings of one event-loop turn go out as one message per schema.
+ * A ring goes out at once when the outbox's last one is RING_INTERVAL_MS old, else when it will be: rings
+ * in between are one.
  */
 @Injectable()
 export class OutboxDoorbell {
-  private readonly pending = new Set<OutboxSchema>();
   private readonly channel: string;
+  private readonly lastRing = new Map<OutboxSchema, number>();
+  private readonly due = new Set<OutboxSchema>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -33,15 +41,18 @@ export class OutboxDoorbell {
   }
 
   ring(schema: OutboxSchema): void {
-    if (this.pending.size === 0) setImmediate(() => this.send());
-    this.pending.add(schema);
+    if (this.due.has(schema)) return;
+    this.due.add(schema);
+    const wait = (this.lastRing.get(schema) ?? -Infinity) + RING_INTERVAL_MS - performance.now();
+    if (wait > 0) setTimeout(() => this.send(schema), wait).unref();
+    else setImmediate(() => this.send(schema));
   }
 
-  private send(): void {
-    const schemas = [...this.pending];
-    this.pending.clear();
+  private send(schema: OutboxSchema): void {
+    this.due.delete(schema);
+    this.lastRing.set(schema, performance.now());
     // While Redis is away a publish would wait in ioredis's offline queue: skip it, the poll covers it.
     if (this.redis.status !== 'ready') return;
-    for (const schema of schemas) this.redis.publish(this.channel, schema).catch(() => undefined);
+    this.redis.publish(this.channel, schema).catch(() => undefined);
   }
 }
