@@ -10,23 +10,19 @@ export const enrollmentMailbox = (studentId: string, courseId: string) => `enrol
 export class CourseLessonsReader {
   constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
 
-  /** The course a lesson belongs to; undefined for an unknown lesson. */
-  async courseOf(lessonId: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ course_id: string }>({
-      name: 'course-of-lesson',
-      text: 'SELECT course_id FROM read.course_lessons WHERE lesson_id = $1',
+  /**
+   * The course a lesson belongs to and that course's lessons as they are now, in course order (one round trip);
+   * undefined for an unknown lesson.
+   */
+  async courseOf(lessonId: string): Promise<{ courseId: string; lessonIds: string[] } | undefined> {
+    const { rows } = await this.pool.query<{ course_id: string; lesson_ids: string[] }>({
+      name: 'course-and-lessons-of-lesson',
+      text: `SELECT o.course_id, array_agg(o.lesson_id ORDER BY o.position) AS lesson_ids
+               FROM read.course_lessons l JOIN read.course_lessons o ON o.course_id = l.course_id
+              WHERE l.lesson_id = $1
+              GROUP BY o.course_id`,
       values: [lessonId],
     });
-    return rows[0]?.course_id;
-  }
-
-  /** The course's lessons as they are now, in course order. */
-  async current(courseId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ lesson_id: string }>({
-      name: 'lessons-of-course',
-      text: 'SELECT lesson_id FROM read.course_lessons WHERE course_id = $1 ORDER BY position',
-      values: [courseId],
-    });
-    return rows.map((r) => r.lesson_id);
+    return rows[0] && { courseId: rows[0].course_id, lessonIds: rows[0].lesson_ids };
   }
 }

@@ -39,11 +39,11 @@ export class CompleteLessonHandler implements ICommandHandler<CompleteLessonComm
   ) {}
 
   async execute({ student, lessonId, courseId: claimedCourse }: CompleteLessonCommand): Promise<CompleteLessonResult> {
-    const courseId = await this.lessons.courseOf(lessonId);
-    if (!courseId) throw new DomainError('lesson-not-found', 'Lesson not found');
+    const course = await this.lessons.courseOf(lessonId);
+    if (!course) throw new DomainError('lesson-not-found', 'Lesson not found');
+    const { courseId, lessonIds: currentLessonIds } = course;
     if (claimedCourse && claimedCourse !== courseId)
       throw new DomainError('lesson-of-another-course', 'This lesson belongs to another course');
-    const currentLessonIds = await this.lessons.current(courseId);
     return this.actors.run(enrollmentMailbox(student.id, courseId), async (uow) => {
       const enrollment = await uow.em.findOne(
         Enrollment,
