@@ -86,7 +86,13 @@ export type CatalogPage = { items: CourseCardView[]; total: number };
  * every CATALOG_SNAPSHOT_MS, so those pages cost no query of their own.
  */
 const SNAPSHOT_ROWS = 1_100;
-type SnapshotSort = 'newest' | 'rating';
+const SNAPSHOT_SORTS = ['newest', 'rating'] as const;
+type SnapshotSort = (typeof SNAPSHOT_SORTS)[number];
+/** The first SNAPSHOT_ROWS published cards in one order, and the same cards by id. */
+interface ListSnapshot {
+  items: CourseCardView[];
+  byId: ReadonlyMap<string, CourseCardView>;
+}
 
 /**
  * The WHERE clause of the catalog filters over published courses, its parameters, and the search query
@@ -133,7 +139,7 @@ export function visibleTo(card: CourseCardView, viewer: AuthUser | undefined): C
 export class CourseCatalogQuery {
   private readonly pages: ReadCache<{ items: CourseCardView[] }>;
   private readonly searches: ReadCache<{ items: CourseCardView[] }>;
-  private readonly snapshots?: ReadCache<{ items: CourseCardView[] }>;
+  private readonly snapshots?: ReadCache<ListSnapshot>;
   private readonly totals: ReadCache<{ total: number }>;
   private readonly nearSpellings: ReadCache<CatalogPage>;
   private readonly cards: ReadCache<CourseCardView>;
@@ -184,9 +190,19 @@ export class CourseCatalogQuery {
     return this.snapshots
       .get(sort, async () => {
         const sql = pageSql('WHERE c.published', SORTS[sort], String(SNAPSHOT_ROWS), '0');
-        return { items: await this.rows<CourseCardView>(sql, []) };
+        const items = await this.rows<CourseCardView>(sql, []);
+        return { items, byId: new Map(items.map((card) => [card.id, card])) };
       })
       .then(({ items }) => ({ items: items.slice(filters.offset, filters.offset + filters.limit) }));
+  }
+
+  /** The card as a list snapshot already in memory holds it (never loads one); undefined when none does. */
+  private listedCard(id: string): CourseCardView | undefined {
+    for (const sort of SNAPSHOT_SORTS) {
+      const card = this.snapshots?.peek(sort)?.byId.get(id);
+      if (card) return card;
+    }
+    return undefined;
   }
 
   /** Titles with a word spelled like the query (`pyhton` → Python), closest first. */
@@ -274,9 +290,13 @@ export class CourseCatalogQuery {
     return { items: page.rows, total: count.rows[0].total };
   }
 
-  /** The public course page's card (cached like list pages); a draft is found by its owner and admins only. */
+  /**
+   * The public course page's card (cached like list pages); a draft is found by its owner and admins only.
+   * A course the lists show is served from their snapshot (as stale as the lists, a few seconds): the courses
+   * people open are mostly those they just saw listed, and each of those would otherwise be a query a second.
+   */
   async getVisible(id: string, viewer: AuthUser | undefined): Promise<CourseCardView> {
-    return visibleTo(await this.cards.get(id, () => this.get(id)), viewer);
+    return visibleTo(this.listedCard(id) ?? (await this.cards.get(id, () => this.get(id))), viewer);
   }
 
   async get(id: string): Promise<CourseCardView> {

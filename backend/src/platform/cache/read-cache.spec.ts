@@ -60,4 +60,16 @@ describe('ReadCache', () => {
     await cache.get('k', async () => ({ n: ++loads }));
     expect(loads).toBe(2);
   });
+
+  it('peeks at a value it holds without loading one, and not past the staleness bound', async () => {
+    const cache = new ReadCache<{ n: number }>(20, { staleMs: 20 });
+    expect(cache.peek('k')).toBeUndefined();
+    await cache.get('k', async () => ({ n: 1 }));
+    expect(cache.peek('k')).toEqual({ n: 1 });
+    await sleep(30); // stale, still servable
+    expect(cache.peek('k')).toEqual({ n: 1 });
+    await sleep(30); // older than fresh + stale
+    expect(cache.peek('k')).toBeUndefined();
+    expect(new ReadCache<{ n: number }>(0).peek('k')).toBeUndefined();
+  });
 });

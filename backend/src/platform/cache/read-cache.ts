@@ -33,4 +33,10 @@ export class ReadCache<V extends object> {
     const value = await this.cache.fetch(key, { context: load });
     return value ?? load();
   }
+
+  /** The value while it may still be served (fresh, or stale by at most `staleMs`), without ever loading it. */
+  peek(key: string): V | undefined {
+    if (!this.cache || this.cache.getRemainingTTL(key) < -this.staleMs) return undefined;
+    return this.cache.peek(key, { allowStale: true });
+  }
 }
