@@ -1,4 +1,4 @@
-import type { OutboxSchema } from '../../src/platform/outbox/outbox-schemas.js';
+import type { OutboxSchema } from '../../src/platform/outbox/outbox-names.js';
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { DecidedAggregate } from '../../src/platform/domain/decider.js';

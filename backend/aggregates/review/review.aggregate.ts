@@ -1,4 +1,4 @@
-import type { OutboxSchema } from '../../src/platform/outbox/outbox-schemas.js';
+import type { OutboxSchema } from '../../src/platform/outbox/outbox-names.js';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { nextTimestamp } from '../../src/platform/domain/clock.js';
 import { DecidedAggregate } from '../../src/platform/domain/decider.js';

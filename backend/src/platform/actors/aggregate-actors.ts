@@ -12,7 +12,7 @@ import { CommandStatement } from './command-statement.js';
 import { commandConflicts } from '../metrics/metrics.js';
 import { countBusinessEvent } from '../metrics/business-metrics.js';
 import { OutboxDoorbell } from '../outbox/outbox-doorbell.js';
-import type { OutboxSchema } from '../outbox/outbox-schemas.js';
+import type { OutboxSchema } from '../outbox/outbox-names.js';
 
 // Each retry reloads fresh state; with N competing processes a command waits for at most N-1 winners per round.
 const MAX_ATTEMPTS = 40;

@@ -1,4 +1,4 @@
-import type { OutboxSchema } from '../outbox/outbox-schemas.js';
+import type { OutboxSchema } from '../outbox/outbox-names.js';
 import type { RecordedEvent } from './domain-event.js';
 
 // Kept outside the entity so the ORM neither maps nor hydrates it.

@@ -2,14 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { REDIS } from '../queue/redis.js';
-import { OUTBOX_SCHEMAS, type OutboxSchema } from './outbox-schemas.js';
+import type { OutboxSchema } from './outbox-names.js';
 
 /** The Redis channel on which committed outbox writes are announced, one message per service schema. */
 export const doorbellChannel = (config: Pick<AppConfig, 'REDIS_PREFIX'>): string => `${config.REDIS_PREFIX}:outbox`;
-
-export function isOutboxSchema(value: string): value is OutboxSchema {
-  return (OUTBOX_SCHEMAS as readonly string[]).includes(value);
-}
 
 /**
  * Tells the outbox relay, after a command's statement has committed, that an outbox has new rows, so it

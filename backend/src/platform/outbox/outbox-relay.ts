@@ -6,7 +6,8 @@ import type { DomainEvent } from '../domain/domain-event.js';
 import { outboxRelayed } from '../metrics/metrics.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
 import { createRedis } from '../queue/redis.js';
-import { doorbellChannel, isOutboxSchema } from './outbox-doorbell.js';
+import { doorbellChannel } from './outbox-doorbell.js';
+import { isOutboxSchema } from './outbox-names.js';
 import {
   OUTBOX_EVENT_COLUMNS,
   OUTBOX_SCHEMAS,

@@ -1,9 +1,9 @@
 import { EVENT_UPCASTERS } from '../../../aggregates/event-upcasters.js';
 import type { DomainEvent } from '../domain/domain-event.js';
 
-/** The service schemas that own an outbox; the relay drains each of them. */
-export const OUTBOX_SCHEMAS = ['identity', 'course', 'enrollment', 'payment', 'notification'] as const;
-export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
+// The schema names live apart from the event conversion below, so the domain can name its outbox without
+// depending on the event catalogue it is part of.
+export { OUTBOX_SCHEMAS, type OutboxSchema } from './outbox-names.js';
 
 /** The outbox columns an event is read from. */
 export const OUTBOX_EVENT_COLUMNS =

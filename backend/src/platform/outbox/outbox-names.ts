@@ -1,0 +1,7 @@
+/** The service schemas that own an outbox; the relay drains each of them. */
+export const OUTBOX_SCHEMAS = ['identity', 'course', 'enrollment', 'payment', 'notification'] as const;
+export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
+
+export function isOutboxSchema(value: string): value is OutboxSchema {
+  return (OUTBOX_SCHEMAS as readonly string[]).includes(value);
+}
