@@ -27,6 +27,7 @@ export class ScenarioPlatform {
   /** Processes the scenario killed on purpose; any other that exited crashed by itself. */
   private readonly killed = new Set<PlatformProcess>();
   private readonly retired: PlatformProcess[] = [];
+  private settings: Record<string, string> = {};
 
   private constructor(
     readonly database: string,
@@ -41,13 +42,15 @@ export class ScenarioPlatform {
     this.sql.on('error', () => undefined);
   }
 
-  static async start(name: string, redis: OwnRedis, workerEnv: Record<string, string> = {}) {
+  /** `settings`: environment of the scenario's own, for the api and every worker it starts. */
+  static async start(name: string, redis: OwnRedis, settings: Record<string, string> = {}) {
     const database = `faults_${name.replace(/\W/g, '_')}`;
     const url = await faultsCluster.createDatabase(database);
     const platform = new ScenarioPlatform(database, url, redis, await freePort(), await freePort());
+    platform.settings = settings;
     platform.api = PlatformProcess.start('api', { ...platform.env(), PORT: String(platform.apiPort) });
     await waitUntilReady(`${platform.http.baseUrl}/health/live`, 60_000);
-    await platform.startWorker(workerEnv);
+    await platform.startWorker();
     return platform;
   }
 
@@ -62,6 +65,7 @@ export class ScenarioPlatform {
       CATALOG_CACHE_MS: '0',
       WORKER_METRICS_PORT: String(this.workerMetricsPort),
       ...PIPELINE_ENV,
+      ...this.settings,
     };
   }
 

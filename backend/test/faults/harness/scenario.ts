@@ -26,6 +26,8 @@ export interface Scenario {
   /** Load before the fault (default 4 s) and after it (default 6 s). */
   loadBeforeMs?: number;
   loadAfterMs?: number;
+  /** Environment of the scenario's own for the api and every worker (e.g. OUTBOX_RELAY_GATHER_MS). */
+  settings?: Record<string, string>;
   /** Pause of each student between commands (default 500 ms). */
   thinkMs?: number;
 }
@@ -73,7 +75,7 @@ async function untilProjected(platform: ScenarioPlatform, lessonIds: string[], t
 export async function runScenario(scenario: Scenario, redis: OwnRedis): Promise<ScenarioResult> {
   const violations: string[] = [];
   const notes: string[] = [];
-  const platform = await ScenarioPlatform.start(scenario.name, redis);
+  const platform = await ScenarioPlatform.start(scenario.name, redis, scenario.settings);
   try {
     const { teacherToken, courses } = await prepareCourses(platform.http);
     await untilProjected(
