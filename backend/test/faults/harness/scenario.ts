@@ -28,7 +28,8 @@ export interface Scenario {
   loadAfterMs?: number;
   /** Environment of the scenario's own for the api and every worker (e.g. OUTBOX_RELAY_GATHER_MS). */
   settings?: Record<string, string>;
-  /** Pause of each student between commands (default 500 ms). */
+  /** Students of the write load (default 20), each pausing `thinkMs` between commands (default 500 ms). */
+  students?: number;
   thinkMs?: number;
 }
 
@@ -82,7 +83,10 @@ export async function runScenario(scenario: Scenario, redis: OwnRedis): Promise<
       platform,
       courses.flatMap((c) => c.lessonIds),
     );
-    const load = new WriteLoad(platform.http, courses, teacherToken, { thinkMs: scenario.thinkMs });
+    const load = new WriteLoad(platform.http, courses, teacherToken, {
+      students: scenario.students,
+      thinkMs: scenario.thinkMs,
+    });
     const ctx: ScenarioContext = {
       platform,
       redis,
