@@ -257,8 +257,10 @@ const aggregatedHistory = history
 const peakUsers = Math.max(0, ...aggregatedHistory.map((h) => h.users));
 const steady = aggregatedHistory.filter((h) => h.users === peakUsers && h.users > 0);
 const steadyRps = steady.length ? steady.reduce((sum, h) => sum + h.rps, 0) / steady.length : null;
+/** Locust's name for the progress re-reads that wait for a completion to show. */
+const isRereadName = (name) => name.includes('(re-read until');
 const steadyTimes = new Set(steady.map((h) => h.t));
-const steadyRereads = history.filter((h) => h.Name.includes('(re-read until') && steadyTimes.has(Number(h.Timestamp)));
+const steadyRereads = history.filter((h) => isRereadName(h.Name) && steadyTimes.has(Number(h.Timestamp)));
 /** Requests/s of the progress re-reads over the steady state (their number grows with projection lag). */
 const steadyRereadRps = steady.length
   ? steadyRereads.reduce((sum, h) => sum + (num(h['Requests/s']) ?? 0), 0) / steady.length
@@ -487,7 +489,7 @@ const judged = (limit, rows) => {
 const answered = endpoints.filter((e) => e.requests > 0);
 const isSearch = (e) => e.name === SEARCH_NAME;
 const isLogin = (e) => e.name === LOGIN_NAME;
-const isReread = (e) => e.name.includes('(re-read until');
+const isReread = (e) => isRereadName(e.name);
 const searchRow = endpoints.find(isSearch);
 const targets = [
   point.shedOk
@@ -785,7 +787,6 @@ if (statements) {
     ),
   );
   if (statements.by_calls?.length) {
-    // Each statement is also a round trip, a parse and a plan or bind: those cost CPU its execution time leaves out.
     lines.push('');
     lines.push(
       `The most frequent statements (each one is also a round trip, and a parse, plan or bind, which its execution time leaves out):`,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { REDIS } from '../queue/redis.js';
+import { KeyedThrottle } from './keyed-throttle.js';
 import type { OutboxSchema } from './outbox-names.js';
 
 /** The Redis channel on which committed outbox writes are announced, one message per service schema. */
@@ -21,32 +22,24 @@ export const doorbellChannel = (config: Pick<AppConfig, 'REDIS_PREFIX'>): string
 export class OutboxDoorbell {
   private readonly channel: string;
   /**
-   * The least time between two rings for one outbox: the relay drains an outbox at most every gather window
-   * under load, so ringing once per command would only add messages; a quarter of it delays a quiet outbox little.
+   * The relay drains an outbox at most every gather window under load, so ringing once per command would only
+   * add messages: a ring at most every quarter window per outbox, which delays a quiet outbox little.
    */
-  private readonly ringIntervalMs: number;
-  private readonly lastRing = new Map<OutboxSchema, number>();
-  private readonly due = new Set<OutboxSchema>();
+  private readonly rings: KeyedThrottle<OutboxSchema>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.channel = doorbellChannel(config);
-    this.ringIntervalMs = config.OUTBOX_RELAY_GATHER_MS / 4;
+    this.rings = new KeyedThrottle(config.OUTBOX_RELAY_GATHER_MS / 4, (schema) => this.send(schema));
   }
 
   ring(schema: OutboxSchema): void {
-    if (this.due.has(schema)) return;
-    this.due.add(schema);
-    const wait = (this.lastRing.get(schema) ?? -Infinity) + this.ringIntervalMs - performance.now();
-    if (wait > 0) setTimeout(() => this.send(schema), wait).unref();
-    else setImmediate(() => this.send(schema));
+    this.rings.request(schema);
   }
 
   private send(schema: OutboxSchema): void {
-    this.due.delete(schema);
-    this.lastRing.set(schema, performance.now());
     // While Redis is away a publish would wait in ioredis's offline queue: skip it, the poll covers it.
     if (this.redis.status !== 'ready') return;
     this.redis.publish(this.channel, schema).catch(() => undefined);

@@ -7,6 +7,7 @@ import { outboxRelayed } from '../metrics/metrics.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
 import { createRedis } from '../queue/redis.js';
 import { doorbellChannel } from './outbox-doorbell.js';
+import { KeyedThrottle } from './keyed-throttle.js';
 import { isOutboxSchema } from './outbox-names.js';
 import {
   OUTBOX_EVENT_COLUMNS,
@@ -38,9 +39,8 @@ export class OutboxRelay {
   private timers: NodeJS.Timeout[] = [];
   private readonly draining = new Map<OutboxSchema, Promise<void>>();
   private readonly drainAgain = new Set<OutboxSchema>();
-  /** Drains waiting for the gather window to pass, and when each outbox's last drain started. */
-  private readonly gathering = new Map<OutboxSchema, NodeJS.Timeout>();
-  private readonly lastDrain = new Map<OutboxSchema, number>();
+  /** Starts each outbox's drains, at most one per gather window. */
+  private readonly drains: KeyedThrottle<OutboxSchema>;
   private stopped = false;
   private stopping?: Promise<void>;
 
@@ -52,6 +52,7 @@ export class OutboxRelay {
     private readonly routes: ReadonlyMap<string, readonly string[]>,
   ) {
     for (const schema of OUTBOX_SCHEMAS) outboxRelayed.inc({ schema }, 0);
+    this.drains = new KeyedThrottle(config.OUTBOX_RELAY_GATHER_MS, (schema) => this.startDrain(schema));
   }
 
   async start(): Promise<void> {
@@ -66,7 +67,7 @@ export class OutboxRelay {
     this.stopping ??= (async () => {
       this.stopped = true;
       this.timers.forEach(clearInterval);
-      this.gathering.forEach(clearTimeout);
+      this.drains.cancel();
       await Promise.allSettled(this.draining.values());
       this.doorbell?.disconnect();
     })();
@@ -98,23 +99,14 @@ export class OutboxRelay {
   }
 
   private schedule(schema: OutboxSchema): void {
-    if (this.stopped || this.gathering.has(schema)) return;
-    if (this.draining.has(schema)) {
-      this.drainAgain.add(schema);
-      return;
-    }
-    const wait = (this.lastDrain.get(schema) ?? -Infinity) + this.config.OUTBOX_RELAY_GATHER_MS - Date.now();
-    if (wait > 0) {
-      this.gathering.set(
-        schema,
-        setTimeout(() => {
-          this.gathering.delete(schema);
-          this.schedule(schema);
-        }, wait),
-      );
-      return;
-    }
-    this.lastDrain.set(schema, Date.now());
+    if (this.stopped) return;
+    if (this.draining.has(schema)) this.drainAgain.add(schema);
+    else this.drains.request(schema);
+  }
+
+  /** Runs one drain of the outbox, and another after it when the outbox rang meanwhile. */
+  private startDrain(schema: OutboxSchema): void {
+    if (this.stopped) return;
     const run = this.drain(schema)
       .catch((error: Error) => this.logger.warn(`relay of ${schema} outbox failed: ${error.message}`))
       .finally(() => {
