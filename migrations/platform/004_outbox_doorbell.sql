@@ -23,16 +23,19 @@ BEGIN
 END
 $fn$;
 
-DO $do$
+-- Runs a statement on every outbox table (`%s` in the statement).
+CREATE FUNCTION platform.for_each_outbox(statement text) RETURNS void
+LANGUAGE plpgsql AS $fn$
 DECLARE
   outbox regclass;
 BEGIN
   FOR outbox IN SELECT oid FROM pg_class WHERE relname = 'outbox' AND relkind = 'r' LOOP
-    EXECUTE format('DROP TRIGGER IF EXISTS outbox_notify ON %s', outbox);
+    EXECUTE format(statement, outbox);
   END LOOP;
 END
-$do$;
+$fn$;
 
+SELECT platform.for_each_outbox('DROP TRIGGER IF EXISTS outbox_notify ON %s');
 DROP FUNCTION platform.notify_outbox();
 
 -- Down Migration
@@ -44,13 +47,8 @@ BEGIN
 END
 $fn$;
 
-DO $do$
-DECLARE
-  outbox regclass;
-BEGIN
-  FOR outbox IN SELECT oid FROM pg_class WHERE relname = 'outbox' AND relkind = 'r' LOOP
-    EXECUTE format('CREATE TRIGGER outbox_notify AFTER INSERT ON %s FOR EACH STATEMENT EXECUTE FUNCTION platform.notify_outbox()', outbox);
-  END LOOP;
-END
-$do$;
+SELECT platform.for_each_outbox(
+  'CREATE TRIGGER outbox_notify AFTER INSERT ON %s FOR EACH STATEMENT EXECUTE FUNCTION platform.notify_outbox()'
+);
+DROP FUNCTION platform.for_each_outbox(text);
 -- platform.create_outbox keeps its trigger-less body: outboxes created after this are woken by the doorbell.
