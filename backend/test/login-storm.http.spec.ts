@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Actors } from './support/actors.js';
+import { unlessBusy } from './support/busy-retry.js';
 import { TestPlatform } from './support/test-platform.js';
 
 /** The nice value of each of this process's threads (Linux: nice is per thread; field 19 of its stat line). */
@@ -11,12 +12,15 @@ function threadNiceValues(): number[] {
   });
 }
 
+const MAX_WAIT_MS = 400;
+
 let platform: TestPlatform;
 let actors: Actors;
 
 beforeAll(async () => {
-  // A short allowed wait, so a storm this spec can afford already exceeds what the machine can hash in time.
-  platform = await TestPlatform.start({ PASSWORD_HASH_MAX_WAIT_MS: '150' });
+  // A short allowed wait, so a storm this spec can afford (120 sign-ins: seconds of hashing on two cores) already
+  // exceeds what the machine can hash in time.
+  platform = await TestPlatform.start({ PASSWORD_HASH_MAX_WAIT_MS: String(MAX_WAIT_MS) });
   actors = new Actors(platform.http);
 });
 afterAll(() => platform?.stop());
@@ -44,22 +48,31 @@ describe('a login storm beyond what the machine can hash (issue #9)', () => {
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(response.body.detail).toMatch(/retry/i);
     }
-    // Refused on arrival, or when its hash could not start within the allowed wait (150 ms): no refusal waits
-    // much longer than that (the margin is for a loaded test machine), and most come at once.
-    expect(Math.max(...shed.map((l) => l.ms))).toBeLessThan(150 + 2_000);
+    // Refused on arrival, or when its hash could not start within the allowed wait: no refusal waits much
+    // longer than that (the margin is for a loaded test machine), and most come at once.
+    expect(Math.max(...shed.map((l) => l.ms))).toBeLessThan(MAX_WAIT_MS + 2_000);
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
     expect(median(shed.map((l) => l.ms))).toBeLessThan(median(served.map((l) => l.ms)));
     expect(catalog.every((r) => r.status === 200)).toBe(true);
 
-    // A shed attempt is not a failed one: the same students sign in as soon as the storm has passed.
+    // A shed attempt is not a failed one: the same students sign in once the storm has passed (a client honouring
+    // Retry-After, as the machine may still be busy with other work).
+    let shedAfterStorm = 0;
     for (const student of students) {
-      expect(
-        (await platform.http.post('/api/identity/login', { email: student.email, password: 'correct horse battery' }))
-          .status,
-      ).toBe(200);
+      const signIn = async () => {
+        const response = await platform.http.post('/api/identity/login', {
+          email: student.email,
+          password: 'correct horse battery',
+        });
+        if (response.status === 503) shedAfterStorm += 1;
+        return response;
+      };
+      expect((await unlessBusy(signIn)).status).toBe(200);
     }
     const metrics = (await platform.http.get('/metrics')).body as string;
-    expect(Number(/auth_login_attempts_total\{outcome="shed"\} (\d+)/.exec(metrics)?.[1])).toBe(shed.length);
+    expect(Number(/auth_login_attempts_total\{outcome="shed"\} (\d+)/.exec(metrics)?.[1])).toBe(
+      shed.length + shedAfterStorm,
+    );
   });
 
   it.runIf(process.platform === 'linux')(

@@ -21,7 +21,13 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     if (await this.users.byEmail(this.config.ADMIN_EMAIL)) return;
     try {
       await this.commands.execute(
-        new RegisterUserCommand(this.config.ADMIN_EMAIL, this.config.ADMIN_PASSWORD, 'Administrator', 'admin'),
+        new RegisterUserCommand(
+          this.config.ADMIN_EMAIL,
+          this.config.ADMIN_PASSWORD,
+          'Administrator',
+          'admin',
+          'startup',
+        ),
       );
       this.logger.log(`admin account ${this.config.ADMIN_EMAIL} created`);
     } catch (error) {

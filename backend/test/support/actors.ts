@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { unlessBusy } from './busy-retry.js';
 import type { HttpClient } from './http-client.js';
 
 let counter = 0;
@@ -15,12 +16,10 @@ export class Actors {
     name = `${role} ${++counter}`,
   ): Promise<{ token: string; id: string; email: string }> {
     const email = `${role}-${randomUUID()}@example.com`;
-    const registered = await this.http.post('/api/identity/register', {
-      email,
-      password: 'correct horse battery',
-      name,
-      role,
-    });
+    // A busy api (e.g. sign-ins beyond what the machine can hash now) answers 503 + Retry-After: send again.
+    const registered = await unlessBusy(() =>
+      this.http.post('/api/identity/register', { email, password: 'correct horse battery', name, role }),
+    );
     if (registered.status !== 200)
       throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
     const me = await this.http.get('/api/identity/me', registered.body.access_token);
@@ -28,10 +27,9 @@ export class Actors {
   }
 
   async admin(): Promise<string> {
-    const login = await this.http.post('/api/identity/login', {
-      email: 'admin@eduplatform.com',
-      password: this.adminPassword,
-    });
+    const login = await unlessBusy(() =>
+      this.http.post('/api/identity/login', { email: 'admin@eduplatform.com', password: this.adminPassword }),
+    );
     if (login.status !== 200) throw new Error(`admin login failed: ${login.status}`);
     return login.body.access_token;
   }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { Piscina } from 'piscina';
 import { APP_CONFIG, type AppConfig } from '../../../src/platform/config/config.js';
@@ -135,6 +135,9 @@ export async function answeredBy<T>(computed: Promise<Timed<T>>, deadline: numbe
 /** Checks a password against a stored hash (or, for an unknown account, against a decoy). */
 export type PasswordCheck = (passwordHash: string | undefined, password: string) => Promise<boolean>;
 
+/** What a hash is for: a request, which admission may refuse, or the platform's own start (never refused). */
+export type HashFor = 'request' | 'startup';
+
 /**
  * Hashes and checks passwords for requests, through one admission gate per process, on worker threads of
  * their own (one per core) whose CPU priority is lowered by `PASSWORD_HASH_NICE`: during a login storm the
@@ -142,24 +145,32 @@ export type PasswordCheck = (passwordHash: string | undefined, password: string)
  * so catalog reads and commands keep their latency while sign-ins wait (up to the admission limit).
  */
 @Injectable()
-export class PasswordHasher implements OnApplicationShutdown {
+export class PasswordHasher implements OnModuleInit, OnApplicationShutdown {
   private readonly admission: HashAdmission;
   private readonly pool: Piscina;
   /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
   private decoyHash?: Promise<string>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    // The threads live as long as the process: a sign-in after a quiet minute does not wait for one to start
+    // (and load argon2), time admission would count against it.
     this.pool = new Piscina({
       filename: ARGON2_WORKER,
-      minThreads: 0,
+      minThreads: availableParallelism(),
       maxThreads: availableParallelism(),
-      idleTimeout: 60_000,
       niceIncrement: config.PASSWORD_HASH_NICE,
     });
     this.admission = new HashAdmission(config.PASSWORD_HASH_MAX_WAIT_MS, this.pool);
   }
 
-  async hash(password: string): Promise<string> {
+  /** Computes the decoy before the process serves anyone: the first unknown email costs no extra hash. */
+  async onModuleInit(): Promise<void> {
+    await this.decoy();
+  }
+
+  async hash(password: string, hashFor: HashFor = 'request'): Promise<string> {
+    // Nobody's time-out runs for the platform's own accounts, and a start must not fail on a busy machine.
+    if (hashFor === 'startup') return this.admission.run('hash', password, false);
     const done = this.admission.admit();
     try {
       return await this.admission.run('hash', password);
@@ -182,10 +193,13 @@ export class PasswordHasher implements OnApplicationShutdown {
   }
 
   private async matches(passwordHash: string | undefined, password: string): Promise<boolean> {
-    this.decoyHash ??= this.admission.run('hash', 'decoy-password-for-unknown-accounts', false);
-    const stored = passwordHash ?? (await this.decoyHash);
+    const stored = passwordHash ?? (await this.decoy());
     const verified = await this.admission.run('verify', { stored, password });
     return verified && passwordHash !== undefined;
+  }
+
+  private decoy(): Promise<string> {
+    return (this.decoyHash ??= this.admission.run('hash', 'decoy-password-for-unknown-accounts', false));
   }
 
   async onApplicationShutdown(): Promise<void> {

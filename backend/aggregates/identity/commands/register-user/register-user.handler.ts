@@ -16,10 +16,10 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ email: given, password, name, role }: RegisterUserCommand): Promise<User> {
+  async execute({ email: given, password, name, role, hashFor }: RegisterUserCommand): Promise<User> {
     const email = given.toLowerCase();
     // Hashing is slow on purpose; do it before entering the mailbox so it never blocks other commands.
-    const passwordHash = await this.passwords.hash(password);
+    const passwordHash = await this.passwords.hash(password, hashFor);
     const register = () =>
       this.actors.run(`user-email:${email}`, async (uow) => {
         const accountWithEmail = await uow.em.findOne(User, { email });
