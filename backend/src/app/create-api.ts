@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../platform/config/config.js';
@@ -41,12 +41,15 @@ const PRE_ROUTING_ERROR_HEADERS = {
 };
 
 /** Security headers on every response, and cross-origin access for the site's own origin only. */
-async function secureHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(helmet, {
+function secureHeaders(app: NestFastifyApplication, fastify: FastifyInstance, config: AppConfig): void {
+  // helmet's own middleware, built once: its Fastify plugin builds it (and parses the CSP) again for every request.
+  const setSecurityHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+  // Helmet validated the options above; its middleware sets headers and never fails.
+  fastify.addHook('onRequest', (request, reply, done) => setSecurityHeaders(request.raw, reply.raw, () => done()));
   app.enableCors({
     origin: [config.PUBLIC_ORIGIN],
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -105,7 +108,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   trackRequestsInFlight(fastify);
   instrumentHttp(fastify);
-  await secureHeaders(app, config);
+  secureHeaders(app, fastify, config);
   if (config.FRONTEND_HANDLER) await mountFrontend(fastify, config.FRONTEND_HANDLER);
 
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
