@@ -1,4 +1,5 @@
 import type { components, paths } from '@eduplatform/contracts/api';
+import { untilServed } from './busy-retry';
 
 /**
  * The one way this app talks to the EduPlatform API (see shared/API.md).
@@ -6,8 +7,9 @@ import type { components, paths } from '@eduplatform/contracts/api';
  * Every call names an operation of the API contract (contracts/api.d.ts, generated from the backend's
  * OpenAPI document) by its path and method, so its parameters, body and answer are typed by the backend's
  * own schemas. Calls go to relative `/api/...` URLs: in production the api process serves this app on its
- * own origin, in development Vite proxies `/api`. `request()` adds the bearer token kept in localStorage and
- * turns any non-2xx answer into an `ApiError` carrying the HTTP status and the server's `detail`.
+ * own origin, in development Vite proxies `/api`. `request()` adds the bearer token kept in localStorage,
+ * waits out a busy server's 503 as its Retry-After says (busy-retry.ts), and turns any other non-2xx answer
+ * into an `ApiError` carrying the HTTP status and the server's `detail`.
  */
 
 // ---------------------------------------------------------------- types
@@ -269,12 +271,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
   let response: Response;
   try {
-    response = await doFetch(`${path}${buildQuery(query)}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal };
+    response = await untilServed(() => doFetch(`${path}${buildQuery(query)}`, init), { signal });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'Cannot reach the server. Check your connection and try again.');
