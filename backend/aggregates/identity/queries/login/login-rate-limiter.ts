@@ -12,6 +12,8 @@ const KNOWN_ADDRESS_SECONDS = 30 * 24 * HOUR;
 
 /** Redis keys hold a digest of the email, not the address someone typed. */
 const accountKey = (email: string) => createHash('sha256').update(email).digest('base64url');
+/** One account signed in to from one address. */
+const pairKeyOf = (email: string, address: string) => `${accountKey(email)}:${address}`;
 
 const secondsUntil = (state: RateLimiterRes) => Math.max(1, Math.ceil(state.msBeforeNext / 1000));
 
@@ -53,7 +55,7 @@ export class LoginRateLimiter {
    */
   async begin(email: string, address: string): Promise<void> {
     const account = accountKey(email);
-    const pairKey = `${account}:${address}`;
+    const pairKey = pairKeyOf(email, address);
     try {
       const [backoff, known, client, pair] = await this.store.run(() =>
         Promise.all([
@@ -106,11 +108,16 @@ export class LoginRateLimiter {
     }
   }
 
+  /** Takes back the point `begin` counted for an attempt that was never tried (its hash was shed). */
+  async withdraw(email: string, address: string): Promise<void> {
+    await this.store.run(() => this.perPair.reward(pairKeyOf(email, address), 1)).catch(() => undefined);
+  }
+
   /**
    * Clears the pair's failures and remembers the address for the account. Not recorded when Redis is away: the owner, already proven, is let in regardless.
    */
   async recordSuccess(email: string, address: string): Promise<void> {
-    const pairKey = `${accountKey(email)}:${address}`;
+    const pairKey = pairKeyOf(email, address);
     await this.store
       .run(() =>
         Promise.all([this.perPair.delete(pairKey), this.knownAddresses.set(pairKey, 1, KNOWN_ADDRESS_SECONDS)]),

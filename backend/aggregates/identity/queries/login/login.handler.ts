@@ -34,7 +34,11 @@ export class LoginHandler implements IQueryHandler<LoginQuery, TokenView> {
         await this.limiter.begin(email, address);
         const user = await this.users.byEmail(email);
         // Unknown emails are checked against a decoy hash so both failures take as long and read the same.
-        const matches = await check(user?.passwordHash, password);
+        const matches = await check(user?.passwordHash, password).catch(async (error: unknown) => {
+          // Its hash never got the CPU in time: the attempt was not tried, so it must not count toward a lockout.
+          if (refusedFor(error, 'sign-in-busy')) await this.limiter.withdraw(email, address);
+          throw error;
+        });
         if (!user || !matches) {
           await this.limiter.recordFailure(email, address);
           loginAttempts.inc({ outcome: 'wrong_password' });
