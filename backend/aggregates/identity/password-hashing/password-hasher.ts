@@ -140,9 +140,9 @@ export type HashFor = 'request' | 'startup';
 
 /**
  * Hashes and checks passwords for requests, through one admission gate per process, on worker threads of
- * their own (one per core) whose CPU priority is lowered by `PASSWORD_HASH_NICE`: during a login storm the
- * scheduler serves the event loop, Postgres and everything else first and hashing takes the CPU they leave,
- * so catalog reads and commands keep their latency while sign-ins wait (up to the admission limit).
+ * their own (one per core). Their CPU priority can be lowered by `PASSWORD_HASH_NICE`: then during a login
+ * storm the scheduler serves the event loop, Postgres and everything else first and hashing takes the CPU
+ * they leave, so sign-ins wait (up to the admission limit) rather than anything else.
  */
 @Injectable()
 export class PasswordHasher implements OnModuleInit, OnApplicationShutdown {
