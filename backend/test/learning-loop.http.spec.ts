@@ -3,7 +3,8 @@ import { TestPlatform } from './support/test-platform.js';
 import { Actors } from './support/actors.js';
 import { PROJECTIONS, type Projection } from '../src/platform/projection/projection.js';
 import { checkReadModels } from '../src/platform/projection/read-model-checker.js';
-import { OUTBOX_SCHEMAS, toDomainEvent, type OutboxRow } from '../src/platform/outbox/outbox-schemas.js';
+import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-names.js';
+import { toDomainEvent, type OutboxRow } from '../src/platform/outbox/outbox-schemas.js';
 
 let platform: TestPlatform;
 let actors: Actors;

@@ -10,7 +10,7 @@ import { connectLive, eventually, record, type LiveSocket } from './support/live
 import { checkReadModels } from '../src/platform/projection/read-model-checker.js';
 import { PROJECTION_CLASSES, CONSUMER_NAMES } from '../src/app/projections.module.js';
 import { projectionQueueName } from '../src/platform/projection/projection.js';
-import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-schemas.js';
+import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-names.js';
 
 // Two api processes and two worker processes, started from the build, on one Postgres and one Redis.
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

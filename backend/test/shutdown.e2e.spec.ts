@@ -13,7 +13,7 @@ import { PlatformProcess, platformEnv, waitUntilReady } from './support/processe
 import { freePort } from './support/free-port.js';
 import { CONSUMER_NAMES } from '../src/app/projections.module.js';
 import { projectionQueueName } from '../src/platform/projection/projection.js';
-import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-schemas.js';
+import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-names.js';
 
 const readModelsCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/src/cli/read-models.js');
 

@@ -763,10 +763,13 @@ if (profiles.length) {
   }
   lines.push('');
 }
+/** A statement as a table cell: its start, in code quotes (backquotes inside become quotes). */
+const statementCell = (query, length = 160) => `\`${query.slice(0, length).replace(/`/g, "'")}\``;
 lines.push('## Top statements by total time');
 lines.push('');
 if (statements) {
-  const perRequest = (ms) => Math.round((1000 * ms) / Math.max(1, total.requests)) / 1000;
+  /** A run's total (ms, calls) per Locust request, to three decimals. */
+  const perRequest = (amount) => Math.round((1000 * amount) / Math.max(1, total.requests)) / 1000;
   lines.push(
     `From \`pg_stat_statements\` for the benchmark database, reset when Locust started and read when the projections had drained: ${Number(statements.calls ?? 0).toLocaleString('en-US')} statements, ${Math.round(statements.total_exec_ms ?? 0).toLocaleString('en-US')} ms executing (${perRequest(statements.total_exec_ms ?? 0)} ms per request). Time is execution time in the server (waits for locks and WAL flushes included), not CPU.`,
   );
@@ -775,7 +778,7 @@ if (statements) {
     table(
       ['statement', 'calls', 'total ms', 'share %', 'ms per call', 'ms per request', 'rows', 'blocks read'],
       statements.top.map((t) => [
-        `\`${t.query.slice(0, 200).replace(/`/g, "'")}\``,
+        statementCell(t.query, 200),
         t.calls,
         Math.round(t.total_exec_ms),
         Math.round((1000 * t.total_exec_ms) / Math.max(1, statements.total_exec_ms)) / 10,
@@ -795,12 +798,7 @@ if (statements) {
     lines.push(
       table(
         ['statement', 'calls', 'calls per request', 'ms per call'],
-        statements.by_calls.map((t) => [
-          `\`${t.query.slice(0, 160).replace(/`/g, "'")}\``,
-          t.calls,
-          Math.round((1000 * t.calls) / Math.max(1, total.requests)) / 1000,
-          t.mean_ms,
-        ]),
+        statements.by_calls.map((t) => [statementCell(t.query), t.calls, perRequest(t.calls), t.mean_ms]),
       ),
     );
   }
@@ -832,12 +830,7 @@ if (lockWaits.statements.length) {
   lines.push(
     table(
       ['statement waiting', 'lock', 'process', 'samples'],
-      lockWaits.statements.map((l) => [
-        `\`${l.query.slice(0, 160).replace(/`/g, "'")}\``,
-        l.lock,
-        l.application,
-        l.samples,
-      ]),
+      lockWaits.statements.map((l) => [statementCell(l.query), l.lock, l.application, l.samples]),
     ),
   );
 }
@@ -852,13 +845,7 @@ if (topQueries.length) {
   lines.push(
     table(
       ['statement', 'process', 'share %', 'avg busy backends', 'mostly'],
-      topQueries.map((q) => [
-        `\`${q.query.slice(0, 160).replace(/`/g, "'")}\``,
-        q.application,
-        q.share,
-        q.avg_busy_backends,
-        q.mostly,
-      ]),
+      topQueries.map((q) => [statementCell(q.query), q.application, q.share, q.avg_busy_backends, q.mostly]),
     ),
   );
   lines.push('');

@@ -4,7 +4,7 @@
  * again after that time — jittered, so a crowd refused together does not come back together — for as long as
  * a person would watch a spinner; only then is the 503 shown.
  */
-export const BUSY_PATIENCE_MS = 20_000;
+const BUSY_PATIENCE_MS = 20_000;
 
 export interface BusyRetryOptions {
   signal?: AbortSignal;

@@ -3,7 +3,8 @@ import type { AppConfig } from '../config/config.js';
 import { inTransaction, type SqlPool } from '../database/pg-pool.js';
 import { projectionRequeued } from '../metrics/metrics.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
-import { OUTBOX_SCHEMAS, toDomainEvent, type OutboxRow, type OutboxSchema } from './outbox-schemas.js';
+import { OUTBOX_SCHEMAS, type OutboxSchema } from './outbox-names.js';
+import { toDomainEvent, type OutboxRow } from './outbox-schemas.js';
 
 const SCAN_LIMIT = 5_000;
 

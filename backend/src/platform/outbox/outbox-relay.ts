@@ -8,14 +8,8 @@ import type { ProjectionQueues } from '../queue/projection-queues.js';
 import { createRedis } from '../queue/redis.js';
 import { doorbellChannel } from './outbox-doorbell.js';
 import { KeyedThrottle } from './keyed-throttle.js';
-import { isOutboxSchema } from './outbox-names.js';
-import {
-  OUTBOX_EVENT_COLUMNS,
-  OUTBOX_SCHEMAS,
-  toDomainEvent,
-  type OutboxRow,
-  type OutboxSchema,
-} from './outbox-schemas.js';
+import { isOutboxSchema, OUTBOX_SCHEMAS, type OutboxSchema } from './outbox-names.js';
+import { OUTBOX_EVENT_COLUMNS, toDomainEvent, type OutboxRow } from './outbox-schemas.js';
 
 const BATCH_SIZE = 500;
 const POLL_INTERVAL_MS = 1_000;

@@ -1,10 +1,6 @@
 import { EVENT_UPCASTERS } from '../../../aggregates/event-upcasters.js';
 import type { DomainEvent } from '../domain/domain-event.js';
 
-// The schema names live apart from the event conversion below, so the domain can name its outbox without
-// depending on the event catalogue it is part of.
-export { OUTBOX_SCHEMAS, type OutboxSchema } from './outbox-names.js';
-
 /** The outbox columns an event is read from. */
 export const OUTBOX_EVENT_COLUMNS =
   'position, event_id, event_type, aggregate_type, aggregate_id, aggregate_version, payload, occurred_at';

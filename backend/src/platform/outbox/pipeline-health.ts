@@ -1,5 +1,5 @@
 import type { SqlPool } from '../database/pg-pool.js';
-import { OUTBOX_SCHEMAS } from './outbox-schemas.js';
+import { OUTBOX_SCHEMAS } from './outbox-names.js';
 
 export interface OutboxHealth {
   schema: string;

@@ -1,6 +1,7 @@
 import { inTransaction, type SqlPool } from '../database/pg-pool.js';
 import type { DomainEvent } from '../domain/domain-event.js';
-import { OUTBOX_EVENT_COLUMNS, OUTBOX_SCHEMAS, toDomainEvent, type OutboxRow } from '../outbox/outbox-schemas.js';
+import { OUTBOX_SCHEMAS } from '../outbox/outbox-names.js';
+import { OUTBOX_EVENT_COLUMNS, toDomainEvent, type OutboxRow } from '../outbox/outbox-schemas.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
 
 export interface FailedEvent {

@@ -6,7 +6,8 @@ import { isConnectionError, isTransientConflict } from '../database/connection-e
 import { inTransaction, type SqlPool } from '../database/pg-pool.js';
 import type { DomainEvent } from '../domain/domain-event.js';
 import { projectionBatchApply, projectionBatchSize, projectionFailures, projectionLag } from '../metrics/metrics.js';
-import { OUTBOX_SCHEMAS, upcast } from '../outbox/outbox-schemas.js';
+import { OUTBOX_SCHEMAS } from '../outbox/outbox-names.js';
+import { upcast } from '../outbox/outbox-schemas.js';
 import { redisEndpoint } from '../queue/redis.js';
 import { claimStatement } from './applied-events.js';
 import { ProjectionBatch } from './projection-batch.js';
