@@ -28,4 +28,9 @@ export class RegistrationRateLimiter {
       });
     }
   }
+
+  /** Takes back the count of an attempt that was never tried (its password hash was shed). */
+  async withdraw(address: string): Promise<void> {
+    await this.store.run(() => this.perAddress.reward(address, 1)).catch(() => undefined);
+  }
 }
