@@ -53,6 +53,26 @@ describe('ReadCache', () => {
     expect(loads).toBe(2);
   });
 
+  it('keeps serving the old value past the stale window while its refresh is still running, without a second load', async () => {
+    const cache = new ReadCache<{ n: number }>(40, { staleMs: 20 });
+    let loads = 0;
+    const slowLoad = async () => {
+      loads += 1;
+      await sleep(loads === 1 ? 0 : 150); // the refresh outlasts fresh + stale
+      return { n: loads };
+    };
+    await cache.get('k', slowLoad);
+    await sleep(50); // stale: this read starts the slow refresh
+    expect(await cache.get('k', slowLoad)).toEqual({ n: 1 });
+    await sleep(40); // older than fresh + stale, its refresh still running
+    expect(cache.peek('k')).toEqual({ n: 1 });
+    expect(await cache.get('k', slowLoad)).toEqual({ n: 1 });
+    expect(loads).toBe(2);
+    await sleep(130); // the refresh has landed
+    expect(await cache.get('k', slowLoad)).toEqual({ n: 2 });
+    expect(loads).toBe(2);
+  });
+
   it('with no freshness, always loads', async () => {
     const cache = new ReadCache<{ n: number }>(0);
     let loads = 0;
