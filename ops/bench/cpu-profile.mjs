@@ -20,6 +20,13 @@ function placeOf({ url, functionName }) {
   return path.dirname(relative.replace(/^backend\/dist\//, '').replace(/^backend\//, ''));
 }
 
+/**
+ * Node's native socket writes. The profiler samples wall-clock time, so a thread that has just woken its peer
+ * (Locust, Postgres, Redis) with a write and lost its core to it is sampled inside that write until it runs
+ * again: on a busy machine most of these frames' time is waiting for a core, not work.
+ */
+const SOCKET_WRITES = new Set(['writev', 'writeBuffer', 'writeUtf8String', 'writeLatin1String']);
+
 /** Self time (ms) per place and per function, idle time apart, from one profile. */
 export function summariseProfile(profile, top = 15) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -29,6 +36,7 @@ export function summariseProfile(profile, top = 15) {
   const byFunction = new Map();
   let idleUs = 0;
   let busyUs = 0;
+  let socketWriteUs = 0;
   for (const [id, us] of selfUs) {
     const frame = nodes.get(id).callFrame;
     if (frame.functionName === '(idle)') {
@@ -36,6 +44,7 @@ export function summariseProfile(profile, top = 15) {
       continue;
     }
     busyUs += us;
+    if (!frame.url && SOCKET_WRITES.has(frame.functionName)) socketWriteUs += us;
     const place = placeOf(frame);
     byPlace.set(place, (byPlace.get(place) ?? 0) + us);
     const name = `${frame.functionName || '(anonymous)'} ${place}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
@@ -49,6 +58,7 @@ export function summariseProfile(profile, top = 15) {
   return {
     busy_ms: Math.round(busyUs / 1000),
     idle_ms: Math.round(idleUs / 1000),
+    socket_write_ms: Math.round(socketWriteUs / 1000),
     places: ranked(byPlace),
     functions: ranked(byFunction),
   };
@@ -61,7 +71,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')), 25);
-  console.log(`busy ${summary.busy_ms} ms, idle ${summary.idle_ms} ms`);
+  console.log(
+    `busy ${summary.busy_ms} ms (in socket writes ${summary.socket_write_ms} ms), idle ${summary.idle_ms} ms`,
+  );
   for (const section of ['places', 'functions']) {
     console.log(`\n${section}:`);
     for (const row of summary[section])

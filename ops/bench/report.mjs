@@ -743,10 +743,15 @@ if (profiles.length) {
   lines.push('## Where the Node processes spent their CPU');
   lines.push('');
   lines.push(
-    'From V8 CPU profiles (`--cpu-profile`) over each process’s whole life: self time by where the code lives (an npm package, a Node built-in, a folder of this project; `(garbage collector)` and `(program)` — native code outside JavaScript, such as the network and the event loop — are V8’s own), then the busiest functions. Shares are of the process’s busy time.',
+    'From V8 CPU profiles (`--cpu-profile`) over each process’s whole life: self time by where the code lives (an npm package, a Node built-in, a folder of this project; `(garbage collector)` and `(program)` — native code outside JavaScript, such as the network and the event loop — are V8’s own), then the busiest functions. Shares are of the process’s busy time. The profiler samples wall-clock time: a thread that wakes another process with a socket write (`writev`, `writeBuffer`, `writeUtf8String`) and loses its core to it is sampled inside that write until it runs again, so on a busy machine "busy" exceeds the CPU the process used (compare the CPU table, which covers the load only) by about those writes, and the other rows are better read as shares of the rest.',
   );
   for (const { role, summary } of profiles) {
-    lines.push('', `**${role}**: ${summary.busy_ms.toLocaleString('en-US')} ms busy.`, '');
+    const busy = summary.busy_ms.toLocaleString('en-US');
+    const writes = summary.socket_write_ms.toLocaleString('en-US');
+    const share = ((100 * summary.socket_write_ms) / Math.max(1, summary.busy_ms)).toFixed(1);
+    const onCpu = cpu?.rows.find((r) => r.process === role)?.ms;
+    const measured = onCpu == null ? '' : `; on CPU during the load: ${onCpu.toLocaleString('en-US')} ms`;
+    lines.push('', `**${role}**: ${busy} ms busy, ${writes} ms of it (${share} %) in socket writes${measured}.`, '');
     lines.push(
       table(
         ['where', 'ms', 'share %'],
