@@ -5,11 +5,16 @@ import { LRUCache } from 'lru-cache';
  * An entry is fresh for `freshMs`; for `staleMs` after that it is still served while one background refresh
  * runs (stale-while-revalidate), so a slow query is never on a busy reader's path twice and concurrent misses
  * share one query. An entry older than both — left over from a quiet spell — is reloaded before it is answered,
- * so no answer is ever older than `freshMs + staleMs`. With `freshMs` 0 every read goes to the database.
+ * unless its refresh is already running: then readers keep getting the old value until that refresh lands (a
+ * database slowed down by load is not asked the same thing again while every reader waits for it). So no
+ * answer is older than `freshMs + staleMs` plus the time one refresh takes. With `freshMs` 0 every read goes to
+ * the database.
  */
 export class ReadCache<V extends object> {
   private readonly cache?: LRUCache<string, V, () => Promise<V>>;
   private readonly staleMs: number;
+  /** Keys whose load or refresh is running. */
+  private readonly loading = new Set<string>();
 
   constructor(freshMs: number, options: { maxEntries?: number; staleMs?: number } = {}) {
     this.staleMs = options.staleMs ?? 500;
@@ -22,21 +27,35 @@ export class ReadCache<V extends object> {
       // A failed refresh keeps serving the last good value; a failed first load throws to the reader.
       allowStaleOnFetchRejection: true,
       noDeleteOnFetchRejection: true,
-      fetchMethod: (_key, _stale, { context }) => context(),
+      fetchMethod: (key, _stale, { context }) => this.loadTracked(key, context),
     });
   }
 
   async get(key: string, load: () => Promise<V>): Promise<V> {
     if (!this.cache) return load();
-    // Remaining time to live turns negative once an entry is stale.
-    if (this.cache.getRemainingTTL(key) < -this.staleMs) this.cache.delete(key);
+    if (!this.servable(key)) this.cache.delete(key);
     const value = await this.cache.fetch(key, { context: load });
     return value ?? load();
   }
 
-  /** The value while it may still be served (fresh, or stale by at most `staleMs`), without ever loading it. */
+  /** The value while it may still be served (see the class), without ever loading it. */
   peek(key: string): V | undefined {
-    if (!this.cache || this.cache.getRemainingTTL(key) < -this.staleMs) return undefined;
+    if (!this.cache || !this.servable(key)) return undefined;
     return this.cache.peek(key, { allowStale: true });
+  }
+
+  /** Fresh, stale by at most `staleMs`, or older with its refresh running. */
+  private servable(key: string): boolean {
+    // Remaining time to live turns negative once an entry is stale.
+    return this.cache!.getRemainingTTL(key) >= -this.staleMs || this.loading.has(key);
+  }
+
+  private async loadTracked(key: string, load: () => Promise<V>): Promise<V> {
+    this.loading.add(key);
+    try {
+      return await load();
+    } finally {
+      this.loading.delete(key);
+    }
   }
 }
