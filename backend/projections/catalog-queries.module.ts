@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CourseCatalogController } from './course-catalog/course-catalog.controller.js';
 import { CourseCatalogQuery } from './course-catalog/course-catalog.query.js';
+import { FullTextPoolCloser, fullTextPoolProvider } from './course-catalog/full-text-pool.js';
 import { CurriculumController } from './curriculum/curriculum.controller.js';
 import { CurriculumQuery } from './curriculum/curriculum.query.js';
 import { LessonPlaceController } from './curriculum/lesson-place.controller.js';
@@ -12,7 +13,15 @@ import { EnrollmentRecords } from '../aggregates/enrollment/enrollment-records.j
 /** HTTP reads served from the catalog read models. */
 @Module({
   controllers: [CourseCatalogController, CurriculumController, LessonPlaceController, CourseDashboardController],
-  providers: [CourseCatalogQuery, CurriculumQuery, CourseDashboardQuery, LessonAccess, EnrollmentRecords],
+  providers: [
+    fullTextPoolProvider,
+    FullTextPoolCloser,
+    CourseCatalogQuery,
+    CurriculumQuery,
+    CourseDashboardQuery,
+    LessonAccess,
+    EnrollmentRecords,
+  ],
   exports: [CourseCatalogQuery, LessonAccess, EnrollmentRecords],
 })
 export class CatalogQueriesModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { z } from 'zod';
 import { ReadCache } from '../../src/platform/cache/read-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
-import { inTransaction, type SqlPool } from '../../src/platform/database/pg-pool.js';
+import type { SqlPool } from '../../src/platform/database/pg-pool.js';
 import { DomainError } from '../../src/platform/domain/errors.js';
 import { named, pageOf, timestamp } from '../../src/platform/http/responses.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
@@ -10,6 +10,7 @@ import { SQL_POOL } from '../../src/platform/platform.module.js';
 import type { Course } from '../../aggregates/course/course.aggregate.js';
 import { toCourseFields } from '../../aggregates/course/course.views.js';
 import { mayView } from '../../aggregates/course/course.policies.js';
+import { FULL_TEXT_POOL } from './full-text-pool.js';
 
 export const courseCardView = named(
   'Course',
@@ -74,9 +75,6 @@ export function prefixTsQuery(q: string): string {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map((word) => (word.length >= 3 ? `${word}:*` : word)).join(' & ');
 }
-
-/** How close a title word must be to the query to count as a near spelling (`pyhton` → python is 0.43). */
-const NEAR_SPELLING_THRESHOLD = 0.3;
 
 export type CatalogPage = { items: CourseCardView[]; total: number };
 
@@ -146,6 +144,7 @@ export class CourseCatalogQuery {
 
   constructor(
     @Inject(SQL_POOL) private readonly pool: SqlPool,
+    @Inject(FULL_TEXT_POOL) private readonly fullText: SqlPool,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
     const freshMs = config?.CATALOG_CACHE_MS ?? 0;
@@ -206,21 +205,18 @@ export class CourseCatalogQuery {
   }
 
   /** Titles with a word spelled like the query (`pyhton` → Python), closest first. */
-  private loadNearSpellings(filters: CatalogFilters): Promise<CatalogPage> {
+  private async loadNearSpellings(filters: CatalogFilters): Promise<CatalogPage> {
     const { whereSql, params, q } = matchingCourses(filters, 'near_title');
     const order = `public.word_similarity(${q}, c.title) DESC, ${SORTS.newest}`;
     const sql = pageSql(whereSql, order, `$${params.push(filters.limit)}`, `$${params.push(filters.offset)}`);
-    return inTransaction(this.pool, async (client) => {
-      await client.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${NEAR_SPELLING_THRESHOLD}`);
-      const [items, count] = await Promise.all([
-        client.query<CourseCardView>(sql, params),
-        client.query<{ total: number }>(
-          `SELECT count(*)::int AS total FROM read.course_cards c ${whereSql}`,
-          params.slice(0, -2),
-        ),
-      ]);
-      return { items: items.rows, total: count.rows[0].total };
-    });
+    const [items, [count]] = await Promise.all([
+      this.searchRows<CourseCardView>(sql, params),
+      this.searchRows<{ total: number }>(
+        `SELECT count(*)::int AS total FROM read.course_cards c ${whereSql}`,
+        params.slice(0, -2),
+      ),
+    ]);
+    return { items, total: count.total };
   }
 
   private async loadItems(filters: CatalogFilters): Promise<{ items: CourseCardView[] }> {
@@ -261,15 +257,9 @@ export class CourseCatalogQuery {
     return (await this.pool.query<T>(sql, values)).rows;
   }
 
-  /**
-   * Full-text matches always go through the GIN index: a sequential scan would unpack every course's
-   * out-of-line search vector, which the planner does not price in and which costs ten times more.
-   */
-  private searchRows<T extends object>(sql: string, values: unknown[]): Promise<T[]> {
-    return inTransaction(this.pool, async (client) => {
-      await client.query('SET LOCAL enable_seqscan = off');
-      return (await client.query<T>(sql, values)).rows;
-    });
+  /** Full-text and near-spelling matches, on the connections set up for them (full-text-pool.ts). */
+  private async searchRows<T extends object>(sql: string, values: unknown[]): Promise<T[]> {
+    return (await this.fullText.query<T>(sql, values)).rows;
   }
 
   async byTeacher(

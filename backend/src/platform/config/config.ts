@@ -19,6 +19,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/eduplatform'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * Connections for catalog full-text search (projections/course-catalog/full-text-pool.ts): at most this many
+   * searches for common words run at once, whatever else waits for the main pool.
+   */
+  DATABASE_FULL_TEXT_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key (queues, rate limits, socket rooms); lets tests and tenants share one Redis. */
   REDIS_PREFIX: z.string().min(1).default('edu'),

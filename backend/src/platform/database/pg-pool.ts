@@ -10,10 +10,19 @@ export const SQL_POOL = Symbol('SQL_POOL');
 export type SqlPool = pg.Pool;
 export type SqlClient = pg.PoolClient;
 
-export function createPool(config: AppConfig, applicationName: string): pg.Pool {
+/**
+ * A pool of `DATABASE_POOL_SIZE` connections, or of its own size and session settings (`options`: server
+ * command-line options, e.g. `-c enable_seqscan=off`, applied once as each connection starts).
+ */
+export function createPool(
+  config: AppConfig,
+  applicationName: string,
+  { max = config.DATABASE_POOL_SIZE, options }: { max?: number; options?: string } = {},
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
+    max,
+    options,
     application_name: applicationName,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
