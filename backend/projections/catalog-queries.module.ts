@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CourseCatalogController } from './course-catalog/course-catalog.controller.js';
 import { CourseCatalogQuery } from './course-catalog/course-catalog.query.js';
-import { FullTextPoolCloser, fullTextPoolProvider } from './course-catalog/full-text-pool.js';
+import { FULL_TEXT_POOL, FullTextPoolCloser, fullTextPoolProvider } from './course-catalog/full-text-pool.js';
 import { CurriculumController } from './curriculum/curriculum.controller.js';
 import { CurriculumQuery } from './curriculum/curriculum.query.js';
 import { LessonPlaceController } from './curriculum/lesson-place.controller.js';
@@ -22,6 +22,6 @@ import { EnrollmentRecords } from '../aggregates/enrollment/enrollment-records.j
     LessonAccess,
     EnrollmentRecords,
   ],
-  exports: [CourseCatalogQuery, LessonAccess, EnrollmentRecords],
+  exports: [CourseCatalogQuery, LessonAccess, EnrollmentRecords, FULL_TEXT_POOL],
 })
 export class CatalogQueriesModule {}

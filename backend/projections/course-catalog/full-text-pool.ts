@@ -22,7 +22,7 @@ export const fullTextPoolProvider: Provider = {
   useFactory: (config: AppConfig): SqlPool =>
     createPool(config, 'full-text-search', {
       max: config.DATABASE_FULL_TEXT_POOL_SIZE,
-
+      options: `-c enable_seqscan=off -c pg_trgm.word_similarity_threshold=${NEAR_SPELLING_THRESHOLD}`,
     }),
 };
 

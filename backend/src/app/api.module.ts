@@ -9,6 +9,7 @@ import { LiveGateway } from '../platform/realtime/live-gateway.js';
 import { IdentityModule } from '../../aggregates/identity/identity.module.js';
 import { CourseModule } from '../../aggregates/course/course.module.js';
 import { CatalogQueriesModule } from '../../projections/catalog-queries.module.js';
+import { FULL_TEXT_POOL } from '../../projections/course-catalog/full-text-pool.js';
 import { EnrollmentModule } from '../../aggregates/enrollment/enrollment.module.js';
 import { NotificationModule } from '../../aggregates/notification/notification.module.js';
 import { PaymentModule } from '../../aggregates/payment/payment.module.js';
@@ -37,8 +38,8 @@ export class ApiModule {
         LiveGateway,
         {
           provide: 'POOL_GAUGE',
-          useFactory: (pool: SqlPool) => registerPoolGauge(pool),
-          inject: [SQL_POOL],
+          useFactory: (main: SqlPool, fullText: SqlPool) => registerPoolGauge({ main, 'full-text': fullText }),
+          inject: [SQL_POOL, FULL_TEXT_POOL],
         },
       ],
     };

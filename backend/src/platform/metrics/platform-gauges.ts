@@ -5,17 +5,19 @@ import type { ProjectionQueues } from '../queue/projection-queues.js';
 import { withTimeout } from '../health/probe.js';
 import { registry } from './metrics.js';
 
-/** Gauges read at scrape time: this process's Postgres pool. */
-export function registerPoolGauge(pool: SqlPool): void {
+/** Gauges read at scrape time: this process's Postgres pools, by name (`main`, and the api's `full-text`). */
+export function registerPoolGauge(pools: Record<string, SqlPool>): void {
   new Gauge({
     name: 'db_pool_connections',
-    help: 'Postgres pool connections by state',
-    labelNames: ['state'] as const,
+    help: 'Postgres pool connections by pool and state',
+    labelNames: ['pool', 'state'] as const,
     registers: [registry],
     collect() {
-      this.set({ state: 'total' }, pool.totalCount);
-      this.set({ state: 'idle' }, pool.idleCount);
-      this.set({ state: 'waiting' }, pool.waitingCount);
+      for (const [name, pool] of Object.entries(pools)) {
+        this.set({ pool: name, state: 'total' }, pool.totalCount);
+        this.set({ pool: name, state: 'idle' }, pool.idleCount);
+        this.set({ pool: name, state: 'waiting' }, pool.waitingCount);
+      }
     },
   });
 }
