@@ -155,8 +155,13 @@ export class CourseCatalogQuery {
     this.searches = new ReadCache(slowerClock(config?.CATALOG_SEARCH_CACHE_MS));
     // Without a cache (tests) every page is read as asked.
     this.snapshots = freshMs > 0 ? new ReadCache(slowerClock(config?.CATALOG_SNAPSHOT_MS)) : undefined;
-    // A broad word's count is the costliest query (CATALOG_COUNT_CACHE_MS).
-    this.totals = new ReadCache(slowerClock(config?.CATALOG_COUNT_CACHE_MS));
+    // A broad word's count is the costliest query: reused for at least CATALOG_COUNT_CACHE_MS, and a count that
+    // took longer for a thousand times as long (a 40 ms count: 40 s; at most a minute), so counting takes no
+    // key more than a thousandth of the database's time.
+    this.totals = new ReadCache(slowerClock(config?.CATALOG_COUNT_CACHE_MS), {
+      freshPerLoadMs: 1_000,
+      maxFreshMs: 60_000,
+    });
     this.nearSpellings = new ReadCache(freshMs);
     this.cards = new ReadCache(freshMs, { maxEntries: 20_000 });
   }

@@ -73,6 +73,26 @@ describe('ReadCache', () => {
     expect(loads).toBe(2);
   });
 
+  it('keeps an entry fresh in proportion to what its load cost, within its bounds', async () => {
+    const cache = new ReadCache<{ n: number }>(20, { freshPerLoadMs: 4, maxFreshMs: 400, staleMs: 0 });
+    let loads = 0;
+    const loadTaking = (ms: number) => async () => {
+      loads += 1;
+      await sleep(ms);
+      return { n: loads };
+    };
+    await cache.get('costly', loadTaking(50)); // fresh for 200 ms
+    await cache.get('cheap', loadTaking(0)); // fresh for the floor, 20 ms
+    await sleep(60);
+    expect(await cache.get('costly', loadTaking(0))).toEqual({ n: 1 });
+    expect(cache.peek('cheap')).toBeUndefined();
+    const slowest = new ReadCache<{ n: number }>(20, { freshPerLoadMs: 100, maxFreshMs: 100, staleMs: 0 });
+    await slowest.get('k', loadTaking(30)); // would earn 3 s: capped at 100 ms
+    await sleep(130);
+    expect(slowest.peek('k')).toBeUndefined();
+    expect(loads).toBe(3);
+  });
+
   it('with no freshness, always loads', async () => {
     const cache = new ReadCache<{ n: number }>(0);
     let loads = 0;

@@ -16,9 +16,18 @@ export class ReadCache<V extends object> {
   /** Keys whose load or refresh is running. */
   private readonly loading = new Set<string>();
 
-  constructor(freshMs: number, options: { maxEntries?: number; staleMs?: number } = {}) {
+  /**
+   * With `freshPerLoadMs`, an entry whose load took L ms stays fresh for L × freshPerLoadMs ms (at least
+   * `freshMs`, at most `maxFreshMs`): keeping one key fresh then costs the database at most 1/freshPerLoadMs of
+   * its time, however slow the query is on this machine or at this moment.
+   */
+  constructor(
+    freshMs: number,
+    options: { maxEntries?: number; staleMs?: number; freshPerLoadMs?: number; maxFreshMs?: number } = {},
+  ) {
     this.staleMs = options.staleMs ?? 500;
     if (freshMs <= 0) return;
+    const { freshPerLoadMs, maxFreshMs = freshMs } = options;
     this.cache = new LRUCache<string, V, () => Promise<V>>({
       max: options.maxEntries ?? 2_000,
       ttl: freshMs,
@@ -27,7 +36,15 @@ export class ReadCache<V extends object> {
       // A failed refresh keeps serving the last good value; a failed first load throws to the reader.
       allowStaleOnFetchRejection: true,
       noDeleteOnFetchRejection: true,
-      fetchMethod: (key, _stale, { context }) => this.loadTracked(key, context),
+      fetchMethod: async (key, _stale, { context, options: entry }) => {
+        const started = performance.now();
+        const value = await this.loadTracked(key, context);
+        if (freshPerLoadMs) {
+          const earned = (performance.now() - started) * freshPerLoadMs;
+          entry.ttl = Math.round(Math.min(maxFreshMs, Math.max(freshMs, earned)));
+        }
+        return value;
+      },
     });
   }
 

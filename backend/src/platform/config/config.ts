@@ -78,9 +78,9 @@ const schema = z.object({
    */
   CATALOG_SEARCH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /**
-   * How long a result count (the `total` of a catalog page or search) is reused. Counting every match of a
-   * common word costs a hundred times a page; a count may be this much older than its page, and never claims
-   * fewer courses than the page shows. 0: as fresh as pages.
+   * How long a result count (the `total` of a catalog page or search) is reused at least. Counting every match
+   * of a common word costs a hundred times a page, so a count that took longer is reused a thousand times as
+   * long as it took, up to a minute; it never claims fewer courses than its page shows. 0: as fresh as pages.
    */
   CATALOG_COUNT_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** Built SvelteKit handler served for every non-API path; empty disables the frontend. */
