@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config/config.js';
 import { createPool, type SqlClient, type SqlPool } from '../src/platform/database/pg-pool.js';
-import { fullTextPoolProvider, NEAR_SPELLING_THRESHOLD } from '../projections/course-catalog/full-text-pool.js';
+import { createFullTextPool, NEAR_SPELLING_THRESHOLD } from '../projections/course-catalog/full-text-pool.js';
 import { createTestDatabase } from './support/databases.js';
 
-const factory = (fullTextPoolProvider as { useFactory: (config: unknown) => SqlPool }).useFactory;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let fullText: SqlPool;
 let main: SqlPool;
 beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({ ...process.env, DATABASE_URL: database.url, DATABASE_FULL_TEXT_POOL_SIZE: '2' });
-  fullText = factory(config);
+  fullText = createFullTextPool(config);
   main = createPool(config, 'full-text-pool-spec');
 });
 afterAll(async () => {

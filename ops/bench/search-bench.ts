@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { CourseCatalogQuery } from '#backend/projections/course-catalog/course-catalog.query.js';
+import { createFullTextPool } from '#backend/projections/course-catalog/full-text-pool.js';
 import { loadConfig } from '#backend/src/platform/config/config.js';
 import { migrate } from '#backend/src/platform/database/migrate.js';
 import { createPool } from '#backend/src/platform/database/pg-pool.js';
@@ -356,8 +357,12 @@ interface TermResult {
   ratio_p50: number;
 }
 
-async function measure(pool: pg.Pool, runs: number): Promise<{ terms: TermResult[]; overall: TermResult }> {
-  const catalog = new CourseCatalogQuery(pool);
+async function measure(
+  pool: pg.Pool,
+  fullText: pg.Pool,
+  runs: number,
+): Promise<{ terms: TermResult[]; overall: TermResult }> {
+  const catalog = new CourseCatalogQuery(pool, fullText);
   const fts = new Map<string, Sample[]>(SEARCH_TERMS.map((term) => [term, []]));
   const ilike = new Map<string, Sample[]>(SEARCH_TERMS.map((term) => [term, []]));
   for (let pass = 0; pass < WARMUP_PASSES + runs; pass++) {
@@ -464,10 +469,10 @@ async function main(): Promise<void> {
   );
   await dropDatabase(options.serverUrl, options.database);
   await migrate(benchUrl);
-  const pool = createPool(
-    loadConfig({ DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: String(Math.max(4, options.loaders)) }),
-    'search-bench',
-  );
+  const config = loadConfig({ DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: String(Math.max(4, options.loaders)) });
+  const pool = createPool(config, 'search-bench');
+  // The platform's searches run on their own connections, as in the api.
+  const fullText = createFullTextPool(config);
   try {
     const loadStarted = performance.now();
     const teacherIds = await loadTeachers(pool, rng, options.teachers);
@@ -480,7 +485,7 @@ async function main(): Promise<void> {
       `loaded and analyzed in ${loadSeconds.toFixed(1)} s; measuring ${SEARCH_TERMS.length} terms × ${options.runs} runs`,
     );
 
-    const { terms, overall } = await measure(pool, options.runs);
+    const { terms, overall } = await measure(pool, fullText, options.runs);
     const version = (await pool.query<{ v: string }>("SELECT split_part(version(), ' on ', 1) AS v")).rows[0].v;
     const report: Report = {
       generated_at: new Date().toISOString(),
@@ -513,7 +518,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(options.outDir, 'search-vs-ilike.md'), md);
     log(`wrote ${path.join(options.outDir, 'search-vs-ilike.{md,json}')}`);
   } finally {
-    await pool.end();
+    await Promise.all([pool.end(), fullText.end()]);
     if (options.keep) log(`kept database ${options.database}`);
     else await dropDatabase(options.serverUrl, options.database);
   }

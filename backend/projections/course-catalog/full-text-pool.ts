@@ -16,14 +16,17 @@ export const NEAR_SPELLING_THRESHOLD = 0.3;
  * pool's own size bounds how many costly searches run at once, so a burst of them cannot take every connection
  * from commands and pages.
  */
+export function createFullTextPool(config: AppConfig): SqlPool {
+  return createPool(config, 'full-text-search', {
+    max: config.DATABASE_FULL_TEXT_POOL_SIZE,
+    options: `-c enable_seqscan=off -c pg_trgm.word_similarity_threshold=${NEAR_SPELLING_THRESHOLD}`,
+  });
+}
+
 export const fullTextPoolProvider: Provider = {
   provide: FULL_TEXT_POOL,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig): SqlPool =>
-    createPool(config, 'full-text-search', {
-      max: config.DATABASE_FULL_TEXT_POOL_SIZE,
-      options: `-c enable_seqscan=off -c pg_trgm.word_similarity_threshold=${NEAR_SPELLING_THRESHOLD}`,
-    }),
+  useFactory: createFullTextPool,
 };
 
 @Injectable()
