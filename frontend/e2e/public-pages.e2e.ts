@@ -1,8 +1,9 @@
 /**
  * End-to-end: the public pages as a signed-out visitor sees them.
  *
- * They are rendered on the server, so content paints before JavaScript: first contentful paint of the home and
- * course pages is measured (median of several cold loads) and printed. A browser that prefers Russian gets the
+ * They are rendered on the server, so content paints before JavaScript: the home and course pages show their
+ * content with JavaScript turned off, and their first contentful paint is measured (median of several cold
+ * loads) and printed. A browser that prefers Russian gets the
  * Russian UI — catalog, course and lesson pages with Russian words, dates and currency, and `<html lang="ru">`.
  * axe-core checks each page at desktop, phone and dark.
  */
@@ -20,8 +21,6 @@ export interface PublicPagesOptions {
 const LOADS = 7;
 /** The issue's target on localhost, reported. */
 const FCP_TARGET_MS = 300;
-/** Client-side rendering painted the home page at about 740 ms. */
-const FCP_CEILING_MS = 700;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -63,6 +62,21 @@ async function firstContentfulPaint(browser: Browser, baseUrl: string, path: str
   return { samples, firstByte };
 }
 
+/**
+ * The page shows `text` in a browser with JavaScript turned off: its content paints without waiting for any
+ * script (a client-rendered page would show nothing here, however fast the machine).
+ */
+async function paintsWithoutJavaScript(browser: Browser, baseUrl: string, path: string, text: string) {
+  const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(path);
+    await page.getByText(text).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  } finally {
+    await context.close();
+  }
+}
+
 /** The page as served, before any script runs: the content is already in the HTML. */
 async function serverRendered(page: Page, path: string, text: string): Promise<void> {
   const response = await page.request.get(path);
@@ -98,9 +112,10 @@ export async function runPublicPages(options: PublicPagesOptions): Promise<{ hom
     );
   }
   if (homeMs > FCP_TARGET_MS || courseMs > FCP_TARGET_MS) log(`  (over the ${FCP_TARGET_MS} ms target)`);
-  // Timing on a shared machine is noisy: the run fails only when paint waits as long as rendering in the browser did.
-  assert(homeMs <= FCP_CEILING_MS, `home FCP ${homeMs} ms is over ${FCP_CEILING_MS} ms`);
-  assert(courseMs <= FCP_CEILING_MS, `course FCP ${courseMs} ms is over ${FCP_CEILING_MS} ms`);
+  // Paint times follow whatever else the machine runs (beside the fault suite on a slow machine the home page's
+  // median was 1 s), so they are reported; what must hold whatever the machine is that nothing waits for scripts.
+  await paintsWithoutJavaScript(options.browser, baseUrl, '/', 'Find your next course');
+  await paintsWithoutJavaScript(options.browser, baseUrl, `/courses/${options.courseId}`, course.title as string);
 
   const context = await options.browser.newContext({
     baseURL: baseUrl,
@@ -112,7 +127,10 @@ export async function runPublicPages(options: PublicPagesOptions): Promise<{ hom
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     await serverRendered(page, `/courses/${options.courseId}`, course.title as string);
-    step(`home ${homeMs} ms and course ${courseMs} ms to first paint; course content is in the server's HTML`);
+    step(
+      `home ${homeMs} ms and course ${courseMs} ms to first paint; both show their content with JavaScript off, ` +
+        `course content is in the server's HTML`,
+    );
 
     // ---- the Russian UI, chosen from the browser's languages
     await page.goto('/');
