@@ -170,17 +170,21 @@ if [ "$build" = 1 ]; then
 fi
 
 # The machine's reference: pgbench's select-only load at scale 10 (8 clients, 2 threads), simple and prepared
-# protocol, in a scratch database of its own, so runs on machines of different speed can be compared.
+# protocol, in a scratch database of its own, so runs on machines of different speed can be compared. A shared
+# machine's speed drifts (here by half within an hour), so it is measured before seeding and again after the
+# load; its files are pgbench-<protocol>.txt and pgbench-<protocol>-after.txt.
+reference() { # [suffix of the files]
+  for protocol in simple prepared; do
+    pgbench -S -c 8 -j 2 -T "$pgbench_time" -M "$protocol" "$(db_url "$pgbench_db")" >"$out/pgbench-$protocol$1.txt" 2>&1 ||
+      die "pgbench -S -M $protocol failed (see $out/pgbench-$protocol$1.txt)"
+    say "  $protocol: $(sed -n 's/^tps = \([0-9]*\).*/\1/p' "$out/pgbench-$protocol$1.txt") TPS"
+  done
+}
 if [ "$pgbench" = 1 ]; then
   say "pgbench -S reference (scale 10, 8 clients, 2 threads, ${pgbench_time} s per protocol)"
   admin_sql -c "DROP DATABASE IF EXISTS \"$pgbench_db\"" -c "CREATE DATABASE \"$pgbench_db\""
   pgbench -i -s 10 -q "$(db_url "$pgbench_db")" >"$out/pgbench-init.log" 2>&1 || die "pgbench -i failed (see $out/pgbench-init.log)"
-  for protocol in simple prepared; do
-    pgbench -S -c 8 -j 2 -T "$pgbench_time" -M "$protocol" "$(db_url "$pgbench_db")" >"$out/pgbench-$protocol.txt" 2>&1 ||
-      die "pgbench -S -M $protocol failed (see $out/pgbench-$protocol.txt)"
-    say "  $protocol: $(sed -n 's/^tps = \([0-9]*\).*/\1/p' "$out/pgbench-$protocol.txt") TPS"
-  done
-  admin_sql -c "DROP DATABASE \"$pgbench_db\""
+  reference ''
 fi
 
 if [ "$reuse" = 1 ]; then say "seeding $seeded_db at scale $scale unless it already holds that dataset"; else say "seeding $seeded_db at scale $scale"; fi
@@ -357,6 +361,12 @@ if [ "$keep_running" = 0 ]; then
   for _ in $(seq 1 50); do (alive "$api_pid" || alive "$worker_pid") || break; sleep 0.2; done
 fi
 for role_pid in $(grep -E '^(sampler|redis-sampler|pg-sampler)=' "$pids_file"); do kill -TERM "${role_pid#*=}" 2>/dev/null || true; done
+
+if [ "$pgbench" = 1 ]; then
+  say "pgbench -S reference again, after the load"
+  reference -after
+  admin_sql -c "DROP DATABASE \"$pgbench_db\""
+fi
 
 if [ "$search" = 1 ]; then
   courses=$(node -e "process.stdout.write(String(Math.max(4, Math.round(100000 * $scale))))")

@@ -426,17 +426,29 @@ const cpu = (() => {
 })();
 
 // The machine's reference: pgbench -S at scale 10, 8 clients, 2 threads.
-const pgbenchRun = (protocol) => {
-  const text = maybe(`pgbench-${protocol}.txt`);
+const pgbenchRun = (protocol, when = '') => {
+  const text = maybe(`pgbench-${protocol}${when}.txt`);
   const tps = text && /^tps = ([\d.]+)/m.exec(text);
   const latency = text && /^latency average = ([\d.]+) ms/m.exec(text);
   return tps ? { tps: Math.round(Number(tps[1])), latency_ms: latency ? Number(latency[1]) : null } : null;
 };
 const pgbench = run.pgbench_seconds
-  ? { seconds: run.pgbench_seconds, simple: pgbenchRun('simple'), prepared: pgbenchRun('prepared') }
+  ? {
+      seconds: run.pgbench_seconds,
+      simple: pgbenchRun('simple'),
+      prepared: pgbenchRun('prepared'),
+      // Measured again after the load (runs before this was added have only the first).
+      after: { simple: pgbenchRun('simple', '-after'), prepared: pgbenchRun('prepared', '-after') },
+    }
+  : null;
+/** The machine's simple-protocol TPS during the run: the mean of before and after when both were measured. */
+const referenceTps = pgbench?.simple
+  ? pgbench.after.simple
+    ? (pgbench.simple.tps + pgbench.after.simple.tps) / 2
+    : pgbench.simple.tps
   : null;
 /** How much faster than the machine issue #9's targets were set on (≈ 19,300 TPS simple). */
-const machineFactor = pgbench?.simple ? pgbench.simple.tps / REFERENCE_TPS : null;
+const machineFactor = referenceTps === null ? null : referenceTps / REFERENCE_TPS;
 
 const statements = maybeJson('pg-statements.json');
 const profiles = ['api', 'worker']
@@ -596,7 +608,7 @@ lines.push(
   }, ${run.locust_processes > 1 ? `${run.locust_processes} worker processes and a master` : 'one process'}, same machine`,
   `- Machine: ${run.cpus} CPUs, ${run.memory_gib} GiB, load average ${run.load_average_before ?? '?'} before the run; ${
     pgbench?.simple
-      ? `pgbench -S ${pgbench.simple.tps.toLocaleString('en-US')} TPS simple / ${pgbench.prepared?.tps.toLocaleString('en-US') ?? '—'} prepared (${machineFactor.toFixed(2)}× issue #9’s reference machine)`
+      ? `pgbench -S ${pgbench.simple.tps.toLocaleString('en-US')} TPS simple / ${pgbench.prepared?.tps.toLocaleString('en-US') ?? '—'} prepared${pgbench.after.simple ? ` before the run, ${pgbench.after.simple.tps.toLocaleString('en-US')} / ${pgbench.after.prepared?.tps.toLocaleString('en-US') ?? '—'} after it` : ''} (${machineFactor.toFixed(2)}× issue #9’s reference machine${pgbench.after.simple ? ', their mean' : ''})`
       : 'no pgbench reference'
   }; ${run.postgres ?? ''}; Redis ${run.redis ?? ''}; Node ${run.node ?? ''}`,
   `- Platform: NODE_ENV=production, api + worker (one process each), commit ${run.commit ?? '?'}${run.dirty ? ' (+ uncommitted changes)' : ''}`,
@@ -898,13 +910,19 @@ lines.push('## Machine reference (pgbench -S)');
 lines.push('');
 if (pgbench) {
   lines.push(
-    `Measured before seeding, in a scratch database of its own (dropped after): \`pgbench -i -s 10\`, then \`pgbench -S -c 8 -j 2 -T ${pgbench.seconds}\` once per protocol${pgbench.seconds === 10 ? '' : ' (the reference is 10 s per protocol; this shorter one only checks the plumbing)'}. Issue #9's targets were set on a machine giving ≈ ${REFERENCE_TPS.toLocaleString('en-US')} TPS simple / 25,800 prepared; compare runs on different machines through this.`,
+    `Measured before seeding${pgbench.after.simple ? ' and again after the load (a shared machine’s speed drifts)' : ''}, in a scratch database of its own: \`pgbench -i -s 10\`, then \`pgbench -S -c 8 -j 2 -T ${pgbench.seconds}\` once per protocol${pgbench.seconds === 10 ? '' : ' (the reference is 10 s per protocol; this shorter one only checks the plumbing)'}. Issue #9's targets were set on a machine giving ≈ ${REFERENCE_TPS.toLocaleString('en-US')} TPS simple / 25,800 prepared; compare runs on different machines through this${pgbench.after.simple ? ' (the targets above scale by the mean of the simple-protocol runs)' : ''}.`,
   );
   lines.push('');
   lines.push(
     table(
-      ['protocol', 'TPS', 'latency avg ms'],
-      ['simple', 'prepared'].map((p) => [p, pgbench[p]?.tps ?? null, pgbench[p]?.latency_ms ?? null]),
+      ['protocol', 'TPS before', 'TPS after', 'latency avg ms before', 'after'],
+      ['simple', 'prepared'].map((p) => [
+        p,
+        pgbench[p]?.tps ?? null,
+        pgbench.after[p]?.tps ?? null,
+        pgbench[p]?.latency_ms ?? null,
+        pgbench.after[p]?.latency_ms ?? null,
+      ]),
     ),
   );
 } else lines.push('Not measured (`--no-pgbench`).');
