@@ -1,3 +1,6 @@
+// With its extension: the backend's specs compile this file too (Node's module resolution).
+import { sleep } from './sleep.js';
+
 /**
  * A server too busy to take a request (503 with Retry-After: more sign-ins than it can hash at this moment, or
  * its database briefly out of reach) has done nothing with it and says when to come back. The app sends it
@@ -24,7 +27,7 @@ export async function untilServed(
     if (waitMs === undefined || Date.now() + waitMs > giveUpAt) return response;
     // The refusal's body is not read: release its connection before waiting.
     await response.body?.cancel();
-    await pause(waitMs, signal);
+    await sleep(waitMs, signal);
   }
 }
 
@@ -34,20 +37,4 @@ function comeBackInMs(response: Response): number | undefined {
   const seconds = Number(response.headers.get('retry-after'));
   if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
   return seconds * 1000 * (1 + Math.random() / 2);
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason (an AbortError) as soon as it is aborted. */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', aborted);
-      resolve();
-    }, ms);
-    const aborted = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', aborted, { once: true });
-  });
 }

@@ -2,6 +2,7 @@ import { percent } from './format';
 import { t } from './i18n/i18n.svelte';
 import type { ProgressUpdated } from '@eduplatform/contracts';
 import { ApiError, enrollment, type CourseProgress, type Curriculum, type LessonSummary } from './api';
+import { sleep } from './sleep';
 
 /** The curriculum's lessons in course order (modules by order, then lessons by order). */
 export function orderedLessons(curriculum: Pick<Curriculum, 'modules'>): LessonSummary[] {
@@ -52,8 +53,6 @@ export async function progressOrNull(courseId: string, f?: typeof fetch): Promis
     throw e;
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Progress right after enrolling: the read model may not have the enrollment yet (403),

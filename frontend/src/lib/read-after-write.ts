@@ -1,6 +1,5 @@
 import { ApiError } from './api';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from './sleep';
 
 /**
  * Reads what a command answered a moment ago (a course just created, a certificate just earned). Read models
