@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { untilServed } from '../../frontend/src/lib/busy-retry.js';
 import { Actors } from './support/actors.js';
 import { unlessBusy } from './support/busy-retry.js';
+import { loginAttempts } from './support/identity-requests.js';
 import { TestPlatform } from './support/test-platform.js';
 
 /** The nice value of each of this process's threads (Linux: nice is per thread; field 19 of its stat line). */
@@ -70,21 +71,14 @@ describe('a login storm beyond what the machine can hash (issue #9)', () => {
       };
       expect((await unlessBusy(signIn)).status).toBe(200);
     }
-    const metrics = (await platform.http.get('/metrics')).body as string;
-    expect(Number(/auth_login_attempts_total\{outcome="shed"\} (\d+)/.exec(metrics)?.[1])).toBe(
-      shed.length + shedAfterStorm,
-    );
+    expect(await loginAttempts(platform, 'shed')).toBe(shed.length + shedAfterStorm);
   });
 
   it('is signed through by the web app, which waits out each 503 as its Retry-After says', async () => {
-    const shedSoFar = async () =>
-      Number(
-        /auth_login_attempts_total\{outcome="shed"\} (\d+)/.exec((await platform.http.get('/metrics')).body)?.[1] ?? 0,
-      );
     // A crowd of different people, each signing in once (one account signing in many times at once from one
     // address is held back by the failed-login limiter by design, shed or not).
     const students = await Promise.all(Array.from({ length: 120 }, () => actors.register('student')));
-    const shedBefore = await shedSoFar();
+    const shedBefore = await loginAttempts(platform, 'shed');
     // The app's own retry policy around a plain fetch, as 120 browsers would send their sign-ins.
     const storm = students.map(({ email }) =>
       untilServed(
@@ -100,7 +94,7 @@ describe('a login storm beyond what the machine can hash (issue #9)', () => {
     const answers = await Promise.all(storm);
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
     // The server did shed some of them: every one of those was sent again and signed in.
-    expect(await shedSoFar()).toBeGreaterThan(shedBefore);
+    expect(await loginAttempts(platform, 'shed')).toBeGreaterThan(shedBefore);
   });
 
   it.runIf(process.platform === 'linux')(
