@@ -22,6 +22,9 @@
 #          --keep-running (leave api and worker up after the report, for poking at; Ctrl-C stops them)
 #          --cpu-profile (V8 CPU profiles of api and worker, node --cpu-prof, in <out>/profiles; the report says
 #          where their on-CPU time went, by package or source folder and by function)
+#          --request-cost (after the load: the api's CPU per request for single public endpoints, paced as load
+#          testers' users send them and back to back, beside a bare Node.js server's — ops/bench/request-cost.mjs;
+#          with --cpu-profile, the profiles include these requests)
 # Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/edu_bench, smoke …/edu_bench_smoke),
 #              REDIS_URL (default redis://127.0.0.1:6379; the run uses a Redis key prefix of its own and deletes it).
 # Exit status: non-zero when the platform fails to start, dies during the run, or any response was an unexpected
@@ -41,7 +44,7 @@ die() {
 say() { echo "bench: $*" >&2; }
 
 scale='' users='' spawn='' duration='' seed=42 smoke=0 port='' build=1 search='' search_runs=5 check='' out=''
-keep_running=0 reuse=0 scenario=project pgbench=1 pgbench_time='' locust_processes=1 cpu_profile=0
+keep_running=0 reuse=0 scenario=project pgbench=1 pgbench_time='' locust_processes=1 cpu_profile=0 request_cost=0
 command_line="npm run bench --${*:+ $*}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -60,6 +63,7 @@ while [ $# -gt 0 ]; do
     --no-check) check=0; shift ;;
     --keep-running) keep_running=1; shift ;;
     --cpu-profile) cpu_profile=1; shift ;;
+    --request-cost) request_cost=1; shift ;;
     --reuse-data) reuse=1; shift ;;
     --scenario) scenario=$2; shift 2 ;;
     --no-pgbench) pgbench=0; shift ;;
@@ -325,6 +329,11 @@ fi
 curl -s "$base/metrics" >"$out/metrics-api.txt" || true
 curl -s "http://127.0.0.1:$((port + 1))/metrics" >"$out/metrics-worker.txt" || true
 redis_snapshot "$out/redis-after.txt"
+# After everything the load is judged by was read, so its requests count in none of it.
+if [ "$request_cost" = 1 ]; then
+  say "measuring the api's CPU per request, endpoint by endpoint (about 2.5 min)"
+  node ops/bench/request-cost.mjs --base "$base" --pid "$api_pid" --out "$out/request-cost.json"
+fi
 
 # Projection lag of every event committed during the load, from the database: the outbox's occurred_at to the
 # start of the transaction that recorded it applied.

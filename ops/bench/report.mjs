@@ -751,6 +751,42 @@ if (cpu) {
   );
 } else lines.push('Not measured (no CPU snapshots, or no requests).');
 lines.push('');
+const requestCost = maybeJson('request-cost.json');
+if (requestCost) {
+  lines.push('## What one request costs the api');
+  lines.push('');
+  lines.push(
+    `Measured after the load, once everything above it was read (\`--request-cost\`, ops/bench/request-cost.mjs): the api's CPU (user + system, all threads) per answered request of one public endpoint, ${requestCost.seconds} s each. **Paced**: ${requestCost.connections.toLocaleString('en-US')} kept-alive connections, each sending its next request a while after the last answer (${requestCost.rate} req/s in all, as load testers' users do), so nearly every request wakes the process by itself; **back to back**: 16 connections that never pause, so each wake finds many requests. A bare Node.js HTTP server (one handler, no framework) measured the same way is the floor Node's HTTP stack sets on this machine.`,
+  );
+  lines.push('');
+  const byPath = Map.groupBy(requestCost.rows, (row) => `${row.target} ${row.path}`);
+  lines.push(
+    table(
+      [
+        'endpoint',
+        'paced µs per request',
+        'paced req/s',
+        'back to back µs per request',
+        'back to back req/s',
+        'paced ÷ back to back',
+      ],
+      [...byPath.values()].map((rows) => {
+        const paced = rows.find((row) => row.mode === 'paced');
+        const backToBack = rows.find((row) => row.mode === 'back to back');
+        const ratio = paced?.us_per_request && backToBack?.us_per_request;
+        return [
+          `${paced.target === 'api' ? '' : `${paced.target} `}\`${paced.path}\``,
+          paced.us_per_request,
+          paced.per_second,
+          backToBack?.us_per_request,
+          backToBack?.per_second,
+          ratio ? `${(paced.us_per_request / backToBack.us_per_request).toFixed(1)}×` : null,
+        ];
+      }),
+    ),
+  );
+  lines.push('');
+}
 if (profiles.length) {
   lines.push('## Where the Node processes spent their CPU');
   lines.push('');
