@@ -51,9 +51,23 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
 /** Applies every pending SQL migration, schema by schema; a Postgres advisory lock serializes concurrent starters. */
 export async function migrate(databaseUrl: string, log: (line: string) => void = () => undefined): Promise<void> {
   await ensureDatabase(databaseUrl);
+  // The runner's own connection is ended without waiting: a server that dropped it a moment later (a restart, a
+  // database dropped) would raise an 'error' nobody listens to and end the process. This one is ours: closed
+  // before migrate returns, and an error on it while idle is ignored (a query in flight still fails).
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await migrateSchemas(client, log);
+  } finally {
+    await client.end();
+  }
+}
+
+async function migrateSchemas(client: pg.Client, log: (line: string) => void): Promise<void> {
   for (const schema of MIGRATION_SCHEMAS) {
     const applied = await runner({
-      databaseUrl,
+      dbClient: client,
       dir: path.join(migrationsRoot, schema),
       direction: 'up',
       schema,
