@@ -8,10 +8,11 @@ import { CompleteLessonHandler } from './commands/complete-lesson/complete-lesso
 import { EnrollController } from './commands/enroll/enroll.controller.js';
 import { EnrollHandler } from './commands/enroll/enroll.handler.js';
 import { CourseLessonsReader } from './course-lessons.reader.js';
+import { EnrollmentLoader } from './enrollment.loader.js';
 
 @Module({
   imports: [CatalogQueriesModule, PaymentModule],
   controllers: [EnrollController, CompleteLessonController, LearningProgressController],
-  providers: [EnrollHandler, CompleteLessonHandler, CourseLessonsReader, LearningProgressQuery],
+  providers: [EnrollHandler, CompleteLessonHandler, CourseLessonsReader, EnrollmentLoader, LearningProgressQuery],
 })
 export class EnrollmentModule {}

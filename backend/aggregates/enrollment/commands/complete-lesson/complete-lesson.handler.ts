@@ -5,7 +5,7 @@ import { AggregateActors } from '../../../../src/platform/actors/aggregate-actor
 import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
 import { DomainError } from '../../../../src/platform/domain/errors.js';
-import { Enrollment } from '../../enrollment.aggregate.js';
+import { EnrollmentLoader } from '../../enrollment.loader.js';
 import { CourseLessonsReader, enrollmentMailbox } from '../../course-lessons.reader.js';
 import { progressOf, type LessonCompletionState } from '../../enrollment.decider.js';
 import type { Progress } from '../../enrollment.events.js';
@@ -34,6 +34,7 @@ export class CompleteLessonCommand extends Command<CompleteLessonResult> {
 export class CompleteLessonHandler implements ICommandHandler<CompleteLessonCommand, CompleteLessonResult> {
   constructor(
     private readonly actors: AggregateActors,
+    private readonly enrollments: EnrollmentLoader,
     private readonly lessons: CourseLessonsReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -45,11 +46,7 @@ export class CompleteLessonHandler implements ICommandHandler<CompleteLessonComm
     if (claimedCourse && claimedCourse !== courseId)
       throw new DomainError('lesson-of-another-course', 'This lesson belongs to another course');
     return this.actors.run(enrollmentMailbox(student.id, courseId), async (uow) => {
-      const enrollment = await uow.em.findOne(
-        Enrollment,
-        { studentId: student.id, courseId },
-        { populate: ['completions'] },
-      );
+      const enrollment = await this.enrollments.load(uow.em, student.id, courseId);
       if (!enrollment) throw new DomainError('not-enrolled', 'Enroll in this course before completing its lessons');
       const after = enrollment.completeLesson({
         completionId: randomUUID(),

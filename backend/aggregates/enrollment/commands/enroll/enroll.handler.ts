@@ -8,6 +8,7 @@ import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
 import { CourseCatalogQuery, visibleTo } from '../../../../projections/course-catalog/course-catalog.query.js';
 import { PaymentsQuery } from '../../../payment/payments.query.js';
 import { Enrollment } from '../../enrollment.aggregate.js';
+import { EnrollmentLoader } from '../../enrollment.loader.js';
 import { enrollmentMailbox } from '../../course-lessons.reader.js';
 
 export class EnrollCommand extends Command<Enrollment> {
@@ -24,6 +25,7 @@ export class EnrollCommand extends Command<Enrollment> {
 export class EnrollHandler implements ICommandHandler<EnrollCommand, Enrollment> {
   constructor(
     private readonly actors: AggregateActors,
+    private readonly enrollments: EnrollmentLoader,
     private readonly catalog: CourseCatalogQuery,
     private readonly payments: PaymentsQuery,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -36,11 +38,7 @@ export class EnrollHandler implements ICommandHandler<EnrollCommand, Enrollment>
     const payment = course.isFree ? undefined : await this.payments.completedPayment(student.id, courseId, paymentId);
     const enroll = () =>
       this.actors.run(enrollmentMailbox(student.id, courseId), async (uow) => {
-        const existing = await uow.em.findOne(
-          Enrollment,
-          { studentId: student.id, courseId },
-          { populate: ['completions'] },
-        );
+        const existing = await this.enrollments.load(uow.em, student.id, courseId);
         const facts = { id: randomUUID(), studentId: student.id, course, payment, now: this.clock.now() };
         return uow.add(Enrollment.enroll(facts, existing?.state()));
       });
