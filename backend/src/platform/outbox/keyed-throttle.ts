@@ -15,19 +15,28 @@ export class KeyedThrottle<K> {
 
   request(key: K): void {
     if (this.pending.has(key)) return;
+    const due = (this.lastRun.get(key) ?? -Infinity) + this.intervalMs;
     const run = () => {
+      // A timer counts whole milliseconds from a clock read when its turn of the loop began, so it may fire a
+      // little before `due`: then it waits out the rest.
+      const early = due - performance.now();
+      if (early > 0) return this.runAfter(key, early, run);
       this.pending.delete(key);
       this.lastRun.set(key, performance.now());
       this.action(key);
     };
-    const wait = (this.lastRun.get(key) ?? -Infinity) + this.intervalMs - performance.now();
+    const wait = due - performance.now();
     if (wait > 0) {
-      const timer = setTimeout(run, wait).unref();
-      this.pending.set(key, () => clearTimeout(timer));
+      this.runAfter(key, wait, run);
     } else {
       const immediate = setImmediate(run);
       this.pending.set(key, () => clearImmediate(immediate));
     }
+  }
+
+  private runAfter(key: K, ms: number, run: () => void): void {
+    const timer = setTimeout(run, Math.ceil(ms)).unref();
+    this.pending.set(key, () => clearTimeout(timer));
   }
 
   /** Drops every pending run. */
