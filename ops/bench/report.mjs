@@ -773,14 +773,17 @@ if (requestCost) {
       [...byPath.values()].map((rows) => {
         const paced = rows.find((row) => row.mode === 'paced');
         const backToBack = rows.find((row) => row.mode === 'back to back');
-        const ratio = paced?.us_per_request && backToBack?.us_per_request;
+        const ratio =
+          paced?.us_per_request && backToBack?.us_per_request
+            ? `${(paced.us_per_request / backToBack.us_per_request).toFixed(1)}×`
+            : null;
         return [
           `${paced.target === 'api' ? '' : `${paced.target} `}\`${paced.path}\``,
           paced.us_per_request,
           paced.per_second,
           backToBack?.us_per_request,
           backToBack?.per_second,
-          ratio ? `${(paced.us_per_request / backToBack.us_per_request).toFixed(1)}×` : null,
+          ratio,
         ];
       }),
     ),

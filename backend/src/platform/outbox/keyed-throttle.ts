@@ -20,23 +20,23 @@ export class KeyedThrottle<K> {
       // A timer counts whole milliseconds from a clock read when its turn of the loop began, so it may fire a
       // little before `due`: then it waits out the rest.
       const early = due - performance.now();
-      if (early > 0) return this.runAfter(key, early, run);
+      if (early > 0) return this.schedule(key, early, run);
       this.pending.delete(key);
       this.lastRun.set(key, performance.now());
       this.action(key);
     };
-    const wait = due - performance.now();
-    if (wait > 0) {
-      this.runAfter(key, wait, run);
+    this.schedule(key, due - performance.now(), run);
+  }
+
+  /** Runs `run` for `key` after `ms`, or in the next turn of the loop when nothing is left to wait. */
+  private schedule(key: K, ms: number, run: () => void): void {
+    if (ms > 0) {
+      const timer = setTimeout(run, Math.ceil(ms)).unref();
+      this.pending.set(key, () => clearTimeout(timer));
     } else {
       const immediate = setImmediate(run);
       this.pending.set(key, () => clearImmediate(immediate));
     }
-  }
-
-  private runAfter(key: K, ms: number, run: () => void): void {
-    const timer = setTimeout(run, Math.ceil(ms)).unref();
-    this.pending.set(key, () => clearTimeout(timer));
   }
 
   /** Drops every pending run. */
