@@ -39,7 +39,7 @@ export class CourseCatalogController {
   async list(@ValidQuery(listQuery) query: z.infer<typeof listQuery>): Promise<JsonBody<CatalogPage>> {
     const filters = { ...query, q: query.q || undefined };
     const page = await this.catalog.list(filters);
-    return this.bodies.of(`list ${JSON.stringify(filters)}`, [...page.items, page.total], () => page);
+    return this.bodies.page(`list ${JSON.stringify(filters)}`, page);
   }
 
   @Responds(coursePage)

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { z } from 'zod';
+import { keepUnchanged } from '../../src/platform/cache/keep-unchanged.js';
 import { ReadCache } from '../../src/platform/cache/read-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
@@ -194,7 +195,8 @@ export class CourseCatalogQuery {
     return this.snapshots
       .get(sort, async () => {
         const sql = pageSql('WHERE c.published', SORTS[sort], String(SNAPSHOT_ROWS), '0');
-        const items = await this.rows<CourseCardView>(sql, []);
+        // Unchanged cards stay the same objects, so their serialized texts and bodies outlive the reload.
+        const items = keepUnchanged(this.snapshots?.peek(sort)?.byId, await this.rows<CourseCardView>(sql, []));
         return { items, byId: new Map(items.map((card) => [card.id, card])) };
       })
       .then(({ items }) => ({ items: items.slice(filters.offset, filters.offset + filters.limit) }));

@@ -67,7 +67,12 @@ export class DomainError extends Error {
     readonly detail: string,
     options: DomainErrorOptions = {},
   ) {
+    // A refusal is an answer, not a fault: no one reads where it was raised, so no stack trace is captured
+    // (capturing one is most of what constructing an error costs, and load tests meet refusals by the thousand).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(detail);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = `DomainError(${reason})`;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.extra = options.extra ?? {};

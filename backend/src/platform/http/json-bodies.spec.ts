@@ -27,6 +27,30 @@ describe('JsonBodies', () => {
     expect(serialized).toBe(4);
   });
 
+  it('assembles a page exactly as JSON.stringify would, stringifying each row object once across pages', () => {
+    const bodies = new JsonBodies();
+    const stringified: string[] = [];
+    const row = (id: string) => ({ id, title: `«${id}» "quoted"`, toJSON: () => (stringified.push(id), { id }) });
+    const [a, b, c] = [row('a'), row('b'), row('c')];
+    const expected = (items: object[], total: number) => {
+      const text = JSON.stringify({ items, total });
+      stringified.length = 0;
+      return text;
+    };
+
+    let text = expected([a, b], 3);
+    expect(bodies.page('offset 0', { items: [a, b], total: 3 }).toString('utf8')).toBe(text);
+    expect(stringified).toEqual(['a', 'b']);
+    // Another page sharing a row: only its new row is stringified; a moved total stringifies no row at all.
+    text = expected([b, c], 3);
+    expect(bodies.page('offset 1', { items: [b, c], total: 3 }).toString('utf8')).toBe(text);
+    expect(stringified).toEqual(['c']);
+    text = expected([a, b], 4);
+    expect(bodies.page('offset 0', { items: [a, b], total: 4 }).toString('utf8')).toBe(text);
+    expect(stringified).toEqual([]);
+    expect(bodies.page('empty', { items: [], total: 0 }).toString('utf8')).toBe('{"items":[],"total":0}');
+  });
+
   it('keeps bodies within its byte budget, dropping the least recently used', () => {
     const bodies = new JsonBodies(64);
     const big = { text: 'x'.repeat(40) };
