@@ -152,8 +152,13 @@ export class CourseCatalogQuery {
     // Costlier reads follow a slower clock than pages, never a faster one; with the cache off (tests), none caches.
     const slowerClock = (ms = 0) => freshMs && Math.max(freshMs, ms);
     this.pages = new ReadCache(freshMs);
-    // A search page ranks every match of its words (tens of ms for a broad word).
-    this.searches = new ReadCache(slowerClock(config?.CATALOG_SEARCH_CACHE_MS));
+    // A search page ranks every match of its words (tens of ms for a broad word): one that took longer is reused
+    // a thousand times as long as it took (at most half a minute), so no word takes more than a thousandth of the
+    // database's time to keep fresh, on a slow machine or under load as on a fast idle one.
+    this.searches = new ReadCache(slowerClock(config?.CATALOG_SEARCH_CACHE_MS), {
+      freshPerLoadMs: 1_000,
+      maxFreshMs: 30_000,
+    });
     // Without a cache (tests) every page is read as asked.
     this.snapshots = freshMs > 0 ? new ReadCache(slowerClock(config?.CATALOG_SNAPSHOT_MS)) : undefined;
     // A broad word's count is the costliest query: reused for at least CATALOG_COUNT_CACHE_MS, and a count that

@@ -73,8 +73,9 @@ const schema = z.object({
    */
   CATALOG_SNAPSHOT_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
   /**
-   * How long a search result page is served before it is refreshed (with the cache on): ranking every match of a
-   * broad word costs tens of milliseconds, half the database's time under the benchmark at a one-second refresh.
+   * How long a search result page is served at least before it is refreshed (with the cache on): ranking every
+   * match of a broad word costs tens of milliseconds, half the database's time under the benchmark at a one-second
+   * refresh. A page that took longer to rank is reused a thousand times as long as it took, up to half a minute.
    */
   CATALOG_SEARCH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /**
