@@ -148,5 +148,11 @@ describe('security headers and CORS (issue #12)', () => {
       headers: { origin: 'https://evil.example.net' },
     });
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    // The site's own pages read answers and refusals alike.
+    for (const path of ['/api/course/courses', '/api/identity/me']) {
+      const ownRead = await platform.http.request('GET', path, { headers: { origin: ORIGIN } });
+      expect(ownRead.headers.get('access-control-allow-origin'), path).toBe(ORIGIN);
+      expect(ownRead.headers.get('vary'), path).toContain('Origin');
+    }
   });
 });

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import cors from '@fastify/cors';
 import helmet from 'helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -63,12 +64,15 @@ function securityHeaders(): Readonly<Record<string, string>> {
 const SECURITY_HEADERS = securityHeaders();
 
 /** Security headers on every response, and cross-origin access for the site's own origin only. */
-function secureHeaders(app: NestFastifyApplication, fastify: FastifyInstance, config: AppConfig): void {
+async function secureHeaders(fastify: FastifyInstance, config: AppConfig): Promise<void> {
   fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(SECURITY_HEADERS);
     done();
   });
-  app.enableCors({
+  // Registered on Fastify itself rather than through Nest's enableCors, which copies `Vary` onto the raw response
+  // of every request: Node then takes its slow path and sets every header of the answer one by one. No Nest
+  // middleware ends a response here, which is what that copy is for.
+  await fastify.register(cors, {
     origin: [config.PUBLIC_ORIGIN],
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
@@ -129,7 +133,7 @@ export async function createApi(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   trackRequestsInFlight(fastify);
   instrumentHttp(fastify);
-  secureHeaders(app, fastify, config);
+  await secureHeaders(fastify, config);
   if (config.FRONTEND_HANDLER) await mountFrontend(fastify, config.FRONTEND_HANDLER);
 
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
