@@ -1,6 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { z } from 'zod';
-import { keepUnchanged } from '../../src/platform/cache/keep-unchanged.js';
 import { ReadCache } from '../../src/platform/cache/read-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
@@ -87,10 +86,14 @@ export type CatalogPage = { items: CourseCardView[]; total: number };
 const SNAPSHOT_ROWS = 1_100;
 const SNAPSHOT_SORTS = ['newest', 'rating'] as const;
 type SnapshotSort = (typeof SNAPSHOT_SORTS)[number];
-/** The first SNAPSHOT_ROWS published cards in one order, and the same cards by id. */
+/**
+ * The first SNAPSHOT_ROWS published cards in one order, the same cards by id, and the row versions each card was
+ * read at (its row's and its teacher's `xmin`: the transaction that wrote that version of the row).
+ */
 interface ListSnapshot {
   items: CourseCardView[];
   byId: ReadonlyMap<string, CourseCardView>;
+  versions: ReadonlyMap<string, string>;
 }
 
 /**
@@ -198,13 +201,46 @@ export class CourseCatalogQuery {
     const inSnapshot = (filters.sort ?? 'newest') === sort && filters.offset + filters.limit <= SNAPSHOT_ROWS;
     if (!this.snapshots || !unfiltered || !inSnapshot) return undefined;
     return this.snapshots
-      .get(sort, async () => {
-        const sql = pageSql('WHERE c.published', SORTS[sort], String(SNAPSHOT_ROWS), '0');
-        // Unchanged cards stay the same objects, so their serialized texts and bodies outlive the reload.
-        const items = keepUnchanged(this.snapshots?.peek(sort)?.byId, await this.rows<CourseCardView>(sql, []));
-        return { items, byId: new Map(items.map((card) => [card.id, card])) };
-      })
+      .get(sort, () => this.reloadSnapshot(sort))
       .then(({ items }) => ({ items: items.slice(filters.offset, filters.offset + filters.limit) }));
+  }
+
+  /**
+   * Reads which cards the list holds now and the version of each card's rows, then the whole card only for those
+   * that are new to the list or were written since the last load: a reload in which one counter moved reads one
+   * card, not 1,100, and every unchanged card stays the same object (so its serialized text outlives the reload).
+   * Any write to a row, counters included, gives it a new `xmin`; a card read a moment after its version was
+   * listed is at least that new, and read again at the next reload if it moved meanwhile.
+   */
+  private async reloadSnapshot(sort: SnapshotSort): Promise<ListSnapshot> {
+    const previous = this.snapshots?.peek(sort);
+    const listed = await this.rows<{ id: string; version: string }>(
+      `SELECT c.id, c.xmin::text || ' ' || coalesce((SELECT u.xmin::text FROM read.users u WHERE u.id = c.teacher_id), '') AS version
+         FROM read.course_cards c WHERE c.published ORDER BY ${SORTS[sort]} LIMIT ${SNAPSHOT_ROWS}`,
+      [],
+    );
+    const known = (id: string, version: string) =>
+      previous?.versions.get(id) === version ? previous.byId.get(id) : undefined;
+    const changed = listed.filter(({ id, version }) => !known(id, version)).map(({ id }) => id);
+    const read =
+      changed.length === 0
+        ? []
+        : await this.rows<CourseCardView>(
+            `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id
+              WHERE c.id = ANY($1::uuid[])`,
+            [changed],
+          );
+    const fresh = new Map(read.map((card) => [card.id, card]));
+    const items: CourseCardView[] = [];
+    const versions = new Map<string, string>();
+    for (const { id, version } of listed) {
+      // A card deleted between the two reads is left out until the next reload.
+      const card = known(id, version) ?? fresh.get(id);
+      if (!card) continue;
+      items.push(card);
+      versions.set(id, version);
+    }
+    return { items, byId: new Map(items.map((card) => [card.id, card])), versions };
   }
 
   /** The card as a list snapshot already in memory holds it (never loads one); undefined when none does. */
