@@ -52,10 +52,9 @@ describe('catalog list snapshot (issue #9)', () => {
 });
 
 describe('cached lesson pages (issue #9)', () => {
-  async function freeLesson(teacher: { token: string }, content: string) {
-    const course = await actors.course(teacher.token, { is_free: true });
-    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'M' }, teacher.token))
-      .body;
+  async function lessonIn(teacher: { token: string }, course: Record<string, unknown>, content: string) {
+    const { id } = await actors.course(teacher.token, course);
+    const module = (await platform.http.post(`/api/course/courses/${id}/modules`, { title: 'M' }, teacher.token)).body;
     return (
       await platform.http.post(`/api/course/modules/${module.id}/lessons`, { title: 'L', content }, teacher.token)
     ).body;
@@ -63,7 +62,7 @@ describe('cached lesson pages (issue #9)', () => {
 
   it('serves readers the rendered lesson for the freshness, its author every edit at once', async () => {
     const teacher = await actors.verifiedTeacher();
-    const lesson = await freeLesson(teacher, '**first**<script>alert(1)</script>');
+    const lesson = await lessonIn(teacher, { is_free: true }, '**first**<script>alert(1)</script>');
     const read = async (token?: string) => (await platform.http.get(`/api/course/lessons/${lesson.id}`, token)).body;
     expect((await read()).content_html).toBe('<p><strong>first</strong></p>\n');
 
@@ -77,16 +76,7 @@ describe('cached lesson pages (issue #9)', () => {
 
   it("applies each reader's access to the cached lesson", async () => {
     const teacher = await actors.verifiedTeacher();
-    const course = await actors.course(teacher.token, { is_free: false, price: 10 });
-    const module = (await platform.http.post(`/api/course/courses/${course.id}/modules`, { title: 'M' }, teacher.token))
-      .body;
-    const lesson = (
-      await platform.http.post(
-        `/api/course/modules/${module.id}/lessons`,
-        { title: 'Paid', content: 'x' },
-        teacher.token,
-      )
-    ).body;
+    const lesson = await lessonIn(teacher, { is_free: false, price: 10 }, 'x');
     const student = await actors.register('student');
     const path = `/api/course/lessons/${lesson.id}`;
     expect((await platform.http.get(path, teacher.token)).status).toBe(200);

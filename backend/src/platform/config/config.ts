@@ -68,8 +68,9 @@ const schema = z.object({
   CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /**
    * How long the in-memory snapshot of the unfiltered lists' first 1,100 rows is served before it is reloaded
-   * (with the cache on). Reloading it reads and parses 1,100 cards, so it follows a slower clock than pages:
-   * a new course or a changed count shows in the lists within this (plus half a second).
+   * (with the cache on). A reload lists the row versions of 1,100 cards (and reads the cards written since), so
+   * it follows a slower clock than pages: a new course or a changed count shows in the lists within this (plus
+   * half a second).
    */
   CATALOG_SNAPSHOT_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
   /**
