@@ -10,7 +10,8 @@
 //   node ops/bench/request-cost.mjs --base http://127.0.0.1:3100 --pid <api pid> --out request-cost.json
 //           [--connections 1000] [--rate 800] [--seconds 8]
 //
-// Only anonymous GETs of public read models: it writes nothing. The benchmark runs it after its load (--request-cost).
+// A path may hold `{0-1000}`: a number drawn for each request. Only anonymous GETs of public read models: it writes
+// nothing. The benchmark runs it after its load (--request-cost).
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -44,12 +45,18 @@ function cpuMs(pid) {
   return { user: toMs(fields[11]), system: toMs(fields[12]) };
 }
 
+/** The path of one request: `{0-1000}` in a path stands for a whole number drawn anew for each request. */
+const pathOf = (path) =>
+  path.replace(/\{(\d+)-(\d+)\}/g, (_, low, high) =>
+    String(Number(low) + Math.floor(Math.random() * (Number(high) - Number(low) + 1))),
+  );
+
 /**
  * Sends GET `path` over `count` kept-alive connections for `ms`; each starts within `spreadMs` and waits
  * `pauseMs()` between an answer and its next request.
  */
 async function load(base, path, count, ms, pauseMs, spreadMs) {
-  const url = new URL(path, base);
+  const target = () => new URL(pathOf(path), base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: count });
   const stopAt = Date.now() + ms;
   let answered = 0;
@@ -58,7 +65,7 @@ async function load(base, path, count, ms, pauseMs, spreadMs) {
     new Promise((resolve) => {
       const next = () => {
         if (Date.now() >= stopAt) return resolve();
-        const request = http.get(url, { agent }, (response) => {
+        const request = http.get(target(), { agent }, (response) => {
           response.resume();
           response.on('end', () => {
             if (response.statusCode === 200) answered += 1;
@@ -126,6 +133,8 @@ async function bareServer() {
 const json = async (url) => JSON.parse(await (await fetch(url)).text());
 const newest = (await json(new URL('/api/course/courses?limit=1', options.base))).items[0];
 const paths = [
+  // A list page at any offset up to 1,000, as the specification's students browse: most of them are not cached.
+  '/api/course/courses?limit=20&offset={0-1000}',
   '/api/course/courses?limit=20&offset=500',
   '/api/course/courses?limit=1',
   ...(newest ? [`/api/course/courses/${newest.id}`, `/api/course/courses/${newest.id}/curriculum`] : []),
