@@ -7,20 +7,34 @@ export type JsonBody<T> = Buffer & { readonly serializes?: T };
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
- * JSON text of each row a page is made of, kept for as long as the row object lives. Rows of the cached read
- * models are never changed once loaded (a reload makes new objects, or keeps the old one where nothing
- * changed), so a list page nobody asked for since its rows were loaded — the specification's clients walk a
- * thousand offsets — is assembled from texts already made instead of stringifying twenty cards again.
+ * JSON bytes of each row a page is made of, kept for as long as the row object lives. Rows of the cached read
+ * models are never changed once loaded (a reload makes new objects only for rows that changed), so a list page
+ * nobody asked for since its rows were loaded — the specification's clients walk a thousand offsets — is copied
+ * together from bytes already made, instead of stringifying and UTF-8 encoding twenty cards again.
  */
-const rowTexts = new WeakMap<object, string>();
+const rowBytes = new WeakMap<object, Buffer>();
 
-function rowText(row: object): string {
-  let text = rowTexts.get(row);
-  if (text === undefined) {
-    text = JSON.stringify(row);
-    rowTexts.set(row, text);
+function bytesOf(row: object): Buffer {
+  let bytes = rowBytes.get(row);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(row));
+    rowBytes.set(row, bytes);
   }
-  return text;
+  return bytes;
+}
+
+const PAGE_START = Buffer.from('{"items":[');
+const COMMA = Buffer.from(',');
+
+/** `{"items":[…],"total":n}` from the rows' bytes. */
+function pageBytes(items: readonly object[], total: number): Buffer {
+  const pieces: Buffer[] = [PAGE_START];
+  items.forEach((row, i) => {
+    if (i > 0) pieces.push(COMMA);
+    pieces.push(bytesOf(row));
+  });
+  pieces.push(Buffer.from(`],"total":${total}}`));
+  return Buffer.concat(pieces);
 }
 
 /**
@@ -38,24 +52,24 @@ export class JsonBodies {
   }
 
   of<T>(key: string, parts: readonly unknown[], value: () => T): JsonBody<T> {
-    return this.remember(key, parts, () => JSON.stringify(value()));
+    return this.remember(key, parts, () => Buffer.from(JSON.stringify(value())));
   }
 
-  /** A page of read-model rows, `{"items":[…],"total":n}`, each row's text made once per row object. */
+  /** A page of read-model rows, `{"items":[…],"total":n}`, each row's bytes made once per row object. */
   page<Row extends object>(
     key: string,
     page: { items: Row[]; total: number },
   ): JsonBody<{ items: Row[]; total: number }> {
     const { items, total } = page;
-    return this.remember(key, [...items, total], () => `{"items":[${items.map(rowText).join(',')}],"total":${total}}`);
+    return this.remember(key, [...items, total], () => pageBytes(items, total));
   }
 
-  private remember(key: string, parts: readonly unknown[], text: () => string): Buffer {
+  private remember(key: string, parts: readonly unknown[], serialize: () => Buffer): Buffer {
     const known = this.bodies.get(key);
     if (known && known.parts.length === parts.length && known.parts.every((part, i) => part === parts[i])) {
       return known.body;
     }
-    const body = Buffer.from(text());
+    const body = serialize();
     this.bodies.set(key, { parts, body });
     return body;
   }
