@@ -208,7 +208,7 @@ export class CourseCatalogQuery {
   /**
    * Reads which cards the list holds now and the version of each card's rows, then the whole card only for those
    * that are new to the list or were written since the last load: a reload in which one counter moved reads one
-   * card, not 1,100, and every unchanged card stays the same object (so its serialized text outlives the reload).
+   * card, not 1,100, and every unchanged card stays the same object (so its JSON bytes outlive the reload).
    * Any write to a row, counters included, gives it a new `xmin`; a card read a moment after its version was
    * listed is at least that new, and read again at the next reload if it moved meanwhile.
    */
@@ -219,9 +219,13 @@ export class CourseCatalogQuery {
          FROM read.course_cards c WHERE c.published ORDER BY ${SORTS[sort]} LIMIT ${SNAPSHOT_ROWS}`,
       [],
     );
-    const known = (id: string, version: string) =>
-      previous?.versions.get(id) === version ? previous.byId.get(id) : undefined;
-    const changed = listed.filter(({ id, version }) => !known(id, version)).map(({ id }) => id);
+    // The cards whose rows are as the last load read them, as the objects it made.
+    const unchanged = new Map<string, CourseCardView>();
+    for (const { id, version } of listed) {
+      const card = previous?.versions.get(id) === version ? previous.byId.get(id) : undefined;
+      if (card) unchanged.set(id, card);
+    }
+    const changed = listed.filter(({ id }) => !unchanged.has(id)).map(({ id }) => id);
     const read =
       changed.length === 0
         ? []
@@ -235,7 +239,7 @@ export class CourseCatalogQuery {
     const versions = new Map<string, string>();
     for (const { id, version } of listed) {
       // A card deleted between the two reads is left out until the next reload.
-      const card = known(id, version) ?? fresh.get(id);
+      const card = unchanged.get(id) ?? fresh.get(id);
       if (!card) continue;
       items.push(card);
       versions.set(id, version);

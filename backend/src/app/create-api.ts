@@ -62,6 +62,10 @@ function securityHeaders(): Readonly<Record<string, string>> {
 }
 
 const SECURITY_HEADERS = securityHeaders();
+/** Frontend pages carry SvelteKit's own CSP, which knows its inline script's nonce, and the other headers. */
+const PAGE_SECURITY_HEADERS = new Map(
+  Object.entries(SECURITY_HEADERS).filter(([name]) => name !== 'content-security-policy'),
+);
 
 /** Security headers on every response, and cross-origin access for the site's own origin only. */
 async function secureHeaders(fastify: FastifyInstance, config: AppConfig): Promise<void> {
@@ -85,11 +89,8 @@ async function mountFrontend(fastify: FastifyInstance, handlerPath: string): Pro
   const { handler } = (await import(pathToFileURL(handlerPath).href)) as { handler: NodeHandler };
   fastify.addHook('onRequest', (request, reply, done) => {
     if (BACKEND_PATHS.test(request.url)) return done();
-    // The page is answered outside Fastify, so it gets the security headers on the raw response; all but the
-    // API's CSP: pages get SvelteKit's policy, which knows its inline script's nonce.
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-      if (name !== 'content-security-policy') reply.raw.setHeader(name, value);
-    }
+    // The page is answered outside Fastify, so its security headers go on the raw response.
+    reply.raw.setHeaders(PAGE_SECURITY_HEADERS);
     reply.hijack();
     handler(request.raw, reply.raw, () => {
       reply.raw.statusCode = 404;
