@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Queue } from 'bullmq';
 import { parse } from 'yaml';
 import { createTestDatabase } from './support/databases.js';
+import { pipelineQueues } from './support/redis-prefix.js';
 import { HttpClient } from './support/http-client.js';
 import { Actors } from './support/actors.js';
 import { connectLive, type LiveSocket } from './support/live-client.js';
@@ -11,8 +11,6 @@ import { PlatformProcess, platformEnv, waitUntilReady } from './support/processe
 import { freePort } from './support/free-port.js';
 import { OPS, PrometheusServer } from './support/prometheus.js';
 import { alertOperands } from './support/promql.js';
-import { CONSUMER_NAMES } from '../src/app/projections.module.js';
-import { projectionQueueName } from '../src/platform/projection/projection.js';
 
 interface Expression {
   where: string;
@@ -73,9 +71,7 @@ afterAll(async () => {
   socket?.close();
   await prometheus?.stop();
   await Promise.all(processes.map((p) => p.stop()));
-  const queues = CONSUMER_NAMES.map(
-    (name) => new Queue(projectionQueueName(name), { connection: { host: '127.0.0.1', port: 6379 }, prefix }),
-  );
+  const queues = pipelineQueues(prefix);
   await Promise.all(queues.map(async (q) => (await q.obliterate({ force: true }), await q.close())));
   await database?.drop();
 });

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Queue } from 'bullmq';
 import pg from 'pg';
 import { createTestDatabase } from './support/databases.js';
+import { pipelineQueues } from './support/redis-prefix.js';
 import { HttpClient } from './support/http-client.js';
 import { Actors } from './support/actors.js';
 import { freePort } from './support/free-port.js';
 import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
 import { connectLive, eventually, record, type LiveSocket } from './support/live-client.js';
 import { checkReadModels } from '../src/platform/projection/read-model-checker.js';
-import { PROJECTION_CLASSES, CONSUMER_NAMES } from '../src/app/projections.module.js';
-import { projectionQueueName } from '../src/platform/projection/projection.js';
+import { PROJECTION_CLASSES } from '../src/app/projections.module.js';
 import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-names.js';
 
 // Two api processes and two worker processes, started from the build, on one Postgres and one Redis.
@@ -40,9 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   socket?.close();
   await Promise.all(processes.map((p) => p.stop()));
-  const queues = CONSUMER_NAMES.map(
-    (name) => new Queue(projectionQueueName(name), { connection: { host: '127.0.0.1', port: 6379 }, prefix }),
-  );
+  const queues = pipelineQueues(prefix);
   await Promise.all(queues.map(async (q) => (await q.obliterate({ force: true }), await q.close())));
   await sql?.end();
   await database?.drop();
@@ -50,9 +47,7 @@ afterAll(async () => {
 
 /** Waits until every outbox is relayed and no projection job is left in any queue. */
 async function quiesce(): Promise<void> {
-  const queues = CONSUMER_NAMES.map(
-    (name) => new Queue(projectionQueueName(name), { connection: { host: '127.0.0.1', port: 6379 }, prefix }),
-  );
+  const queues = pipelineQueues(prefix);
   try {
     const deadline = Date.now() + 20_000;
     for (;;) {

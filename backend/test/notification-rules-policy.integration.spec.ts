@@ -145,26 +145,33 @@ describe('the notification rules policy', () => {
     expect(rows).toEqual([{ user_id: teacherId, title: 'New review of "Python"' }]);
   });
 
-  it('is fed by the runner like a projection: a poison event is recorded as failed, the rest of its batch is sent', async () => {
-    const good = registered('beside-poison');
-    // A payload no rule can read (the fault suite's malformed StudentEnrolled).
-    const poison = event(EnrollmentEvents.StudentEnrolled, randomUUID(), { enrollment: null! });
-    const queues = new ProjectionQueues(config, [workers[0].name]);
-    const runner = new ProjectionRunner(config, sql, [workers[0]]);
-    runner.start();
-    try {
-      await queues.addBatches(new Map([[workers[0].name, [good, poison]]]), 'poison');
-      const deadline = Date.now() + 20_000;
-      let failed: { projection: string; event_id: string }[] = [];
-      while (failed.length === 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        failed = (await sql.query('SELECT projection, event_id FROM read.failed_events')).rows;
+  // The relay's batches come through the dispatch queue; a batch that fails there goes on to the policy's own queue.
+  it.each(['own', 'dispatch'] as const)(
+    'is fed by the runner like a projection (%s queue): a poison event is recorded as failed, the rest of its batch is sent',
+    async (queue) => {
+      const good = registered(`beside-poison-${queue}`);
+      // A payload no rule can read (the fault suite's malformed StudentEnrolled).
+      const poison = event(EnrollmentEvents.StudentEnrolled, randomUUID(), { enrollment: null! });
+      const queues = new ProjectionQueues(config, [workers[0].name]);
+      const runner = new ProjectionRunner(config, sql, [workers[0]], queues);
+      runner.start();
+      try {
+        if (queue === 'own') await queues.addBatches(new Map([[workers[0].name, [good, poison]]]), 'poison');
+        else await queues.addDispatch([good, poison], 'poison');
+        const deadline = Date.now() + 20_000;
+        let failed: { projection: string; event_id: string }[] = [];
+        while (failed.length === 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          failed = (await sql.query('SELECT projection, event_id FROM read.failed_events')).rows;
+        }
+        expect(failed).toEqual([{ projection: 'notification-rules', event_id: poison.id }]);
+        expect(await notificationsOf([good])).toHaveLength(1);
+      } finally {
+        await runner.stop({ force: true });
+        await sql.query('DELETE FROM read.failed_events');
+        await Promise.all([...queues.all.values()].map((q) => q.obliterate({ force: true })));
+        await queues.close();
       }
-      expect(failed).toEqual([{ projection: 'notification-rules', event_id: poison.id }]);
-      expect(await notificationsOf([good])).toHaveLength(1);
-    } finally {
-      await runner.stop({ force: true });
-      await queues.close();
-    }
-  });
+    },
+  );
 });

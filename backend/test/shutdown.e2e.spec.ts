@@ -6,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { createTestDatabase } from './support/databases.js';
+import { pipelineQueues } from './support/redis-prefix.js';
 import { HttpClient } from './support/http-client.js';
 import { Actors } from './support/actors.js';
 import { connectLive, type LiveSocket } from './support/live-client.js';
 import { PlatformProcess, platformEnv, waitUntilReady } from './support/processes.js';
 import { freePort } from './support/free-port.js';
-import { CONSUMER_NAMES } from '../src/app/projections.module.js';
-import { projectionQueueName } from '../src/platform/projection/projection.js';
 import { OUTBOX_SCHEMAS } from '../src/platform/outbox/outbox-names.js';
 
 const readModelsCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/src/cli/read-models.js');
@@ -25,9 +24,7 @@ let env: Record<string, string>;
 const prefix = `test:shutdown:${process.pid}`;
 
 function queues(): Queue[] {
-  return CONSUMER_NAMES.map(
-    (name) => new Queue(projectionQueueName(name), { connection: { host: '127.0.0.1', port: 6379 }, prefix }),
-  );
+  return pipelineQueues(prefix);
 }
 
 beforeAll(async () => {

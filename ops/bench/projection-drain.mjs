@@ -275,8 +275,9 @@ async function main() {
   await admin(`CREATE DATABASE ${database}`);
   await migrate();
   const courses = await seedCourses(200);
-  const queues = PROJECTIONS.map(
-    (name) => new Queue(`projection-${name}`, { connection: { host: '127.0.0.1', port: 6379 }, prefix: redisPrefix }),
+  // The dispatch queue and each projection's own (a checkout from before dispatch simply has an empty one).
+  const queues = ['event-dispatch', ...PROJECTIONS.map((name) => `projection-${name}`)].map(
+    (name) => new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix: redisPrefix }),
   );
   const result = { checkout: values.label || checkout, events: totalEvents };
   let worker;

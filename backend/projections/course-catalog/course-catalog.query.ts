@@ -156,20 +156,23 @@ export class CourseCatalogQuery {
     const slowerClock = (ms = 0) => freshMs && Math.max(freshMs, ms);
     this.pages = new ReadCache(freshMs);
     // A search page ranks every match of its words (tens of ms for a broad word): one that took longer is reused
-    // a thousand times as long as it took (at most half a minute), so no word takes more than a thousandth of the
-    // database's time to keep fresh, on a slow machine or under load as on a fast idle one.
+    // three thousand times as long as it took (at most a minute), so no word takes more than a three-thousandth
+    // of the database's time to keep fresh, on a slow machine or under load as on a fast idle one. The
+    // specification's searchers ask a dozen broad words over and over: a thousandth each was a tenth of the
+    // database's statement time under its load.
     this.searches = new ReadCache(slowerClock(config?.CATALOG_SEARCH_CACHE_MS), {
-      freshPerLoadMs: 1_000,
-      maxFreshMs: 30_000,
+      freshPerLoadMs: 3_000,
+      maxFreshMs: 60_000,
     });
     // Without a cache (tests) every page is read as asked.
     this.snapshots = freshMs > 0 ? new ReadCache(slowerClock(config?.CATALOG_SNAPSHOT_MS)) : undefined;
     // A broad word's count is the costliest query: reused for at least CATALOG_COUNT_CACHE_MS, and a count that
-    // took longer for a thousand times as long (a 40 ms count: 40 s; at most a minute), so counting takes no
-    // key more than a thousandth of the database's time.
+    // took longer for five thousand times as long (a 20 ms count: 100 s; at most five minutes), so counting takes
+    // no key more than a five-thousandth of the database's time. A total only labels the pages, and a broad
+    // word's moves by a few courses a minute at most.
     this.totals = new ReadCache(slowerClock(config?.CATALOG_COUNT_CACHE_MS), {
-      freshPerLoadMs: 1_000,
-      maxFreshMs: 60_000,
+      freshPerLoadMs: 5_000,
+      maxFreshMs: 300_000,
     });
     this.nearSpellings = new ReadCache(freshMs);
     this.cards = new ReadCache(freshMs, { maxEntries: 20_000 });

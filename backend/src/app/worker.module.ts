@@ -49,7 +49,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
       consumers.map((c) => c.name),
     );
     this.relay = new OutboxRelay(config, pool, this.queues, routes);
-    this.runner = new ProjectionRunner(config, pool, consumers);
+    this.runner = new ProjectionRunner(config, pool, consumers, this.queues);
     this.reconciler = new OutboxReconciler(config, pool, this.queues, routes);
     this.pipeline = new PipelineHealthProbe(pool);
     registerPipelineGauges(this.queues, this.pipeline);

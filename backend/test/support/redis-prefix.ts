@@ -1,4 +1,7 @@
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { CONSUMER_NAMES } from '../../src/app/projections.module.js';
+import { pipelineQueueNames } from '../../src/platform/projection/projection.js';
 
 /** Deletes every key under `prefix` (a spec's own queues on the shared Redis), whatever the queues are called. */
 export async function dropRedisPrefix(prefix: string, url = 'redis://127.0.0.1:6379'): Promise<void> {
@@ -14,4 +17,11 @@ export async function dropRedisPrefix(prefix: string, url = 'redis://127.0.0.1:6
   } finally {
     redis.disconnect();
   }
+}
+
+/** Every queue of the event pipeline (dispatch and each consumer's own) under a spec's `prefix`; close them after use. */
+export function pipelineQueues(prefix: string, url = 'redis://127.0.0.1:6379'): Queue[] {
+  const { hostname, port } = new URL(url);
+  const connection = { host: hostname, port: Number(port || 6379) };
+  return pipelineQueueNames(CONSUMER_NAMES).map((name) => new Queue(name, { connection, prefix }));
 }

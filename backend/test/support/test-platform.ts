@@ -67,7 +67,7 @@ export class TestPlatform {
     for (;;) {
       await this.lifecycle.relay.flush();
       const counts = await Promise.all(
-        [...this.lifecycle.queues.byProjection.values()].map((q) =>
+        [...this.lifecycle.queues.all.values()].map((q) =>
           q.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
         ),
       );
@@ -83,7 +83,7 @@ export class TestPlatform {
     await this.lifecycle.relay.stop();
     await this.lifecycle.reconciler.stop();
     await this.lifecycle.runner.stop({ force: true });
-    for (const queue of this.lifecycle.queues.byProjection.values()) await queue.obliterate({ force: true });
+    for (const queue of this.lifecycle.queues.all.values()) await queue.obliterate({ force: true });
     await this.worker.close();
     await this.api.close();
     await this.sql.end();

@@ -76,13 +76,13 @@ const schema = z.object({
   /**
    * How long a search result page is served at least before it is refreshed (with the cache on): ranking every
    * match of a broad word costs tens of milliseconds, half the database's time under the benchmark at a one-second
-   * refresh. A page that took longer to rank is reused a thousand times as long as it took, up to half a minute.
+   * refresh. A page that took longer to rank is reused three thousand times as long as it took, up to a minute.
    */
   CATALOG_SEARCH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /**
    * How long a result count (the `total` of a catalog page or search) is reused at least. Counting every match
-   * of a common word costs a hundred times a page, so a count that took longer is reused a thousand times as
-   * long as it took, up to a minute; it never claims fewer courses than its page shows. 0: as fresh as pages.
+   * of a common word costs a hundred times a page, so a count that took longer is reused five thousand times as
+   * long as it took, up to five minutes; it never claims fewer courses than its page shows. 0: as fresh as pages.
    */
   CATALOG_COUNT_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** Built SvelteKit handler served for every non-API path; empty disables the frontend. */

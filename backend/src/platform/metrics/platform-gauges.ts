@@ -35,12 +35,10 @@ export function registerPipelineGauges(queues: ProjectionQueues, probe: Pipeline
     async collect() {
       // Bounded: with Redis down, a scrape must still answer (and show the rest).
       const counts = await withTimeout(
-        Promise.all(
-          [...queues.byProjection.values()].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'failed')),
-        ),
+        Promise.all([...queues.all.values()].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'failed'))),
         1_000,
       ).catch(() => undefined);
-      [...queues.byProjection.keys()].forEach((name, i) => {
+      [...queues.all.keys()].forEach((name, i) => {
         for (const [state, n] of Object.entries(counts?.[i] ?? {})) this.set({ projection: name, state }, n);
       });
     },

@@ -17,9 +17,10 @@ const PRUNE_INTERVAL_MS = 10 * 60_000;
 const RETENTION = '7 days';
 
 /**
- * Moves committed events from every service outbox to the queues of the projections that follow them: the
- * fast path. Woken by the outbox doorbell (a Redis message) right after a commit, with a poll as the safety net;
- * under load it claims an outbox at most once per OUTBOX_RELAY_GATHER_MS, so that events travel in batches.
+ * Moves committed events from every service outbox to the projections and policies that follow them, through
+ * the dispatch queue: the fast path. Woken by the outbox doorbell (a Redis message) right after a commit, with a
+ * poll as the safety net; under load it claims an outbox at most once per OUTBOX_RELAY_GATHER_MS, so that events
+ * travel in batches.
  *
  * Rows are claimed and marked published by one statement (SKIP LOCKED, so several relays share the work),
  * and only then sent to Redis: no transaction waits on Redis. If the send fails the rows are handed back;
@@ -42,7 +43,7 @@ export class OutboxRelay {
     private readonly config: AppConfig,
     private readonly pool: SqlPool,
     private readonly queues: ProjectionQueues,
-    /** event type → names of the projections that follow it */
+    /** event type → names of the projections and policies that follow it */
     private readonly routes: ReadonlyMap<string, readonly string[]>,
   ) {
     for (const schema of OUTBOX_SCHEMAS) outboxRelayed.inc({ schema }, 0);
@@ -146,19 +147,12 @@ export class OutboxRelay {
   }
 
   /**
-   * Adds the events, as one job per projection that follows any of them, to the projection queues.
+   * Adds the events that any projection or policy follows to the dispatch queue, one job for all of them.
    * `batchId` names the batch: the same batch sent twice is one job while the first is still queued.
    */
   async enqueue(events: readonly DomainEvent[], batchId: string): Promise<void> {
-    const perProjection = new Map<string, DomainEvent[]>();
-    for (const event of events) {
-      for (const projection of this.routes.get(event.type) ?? []) {
-        const list = perProjection.get(projection) ?? [];
-        list.push(event);
-        perProjection.set(projection, list);
-      }
-    }
-    await this.queues.addBatches(perProjection, batchId);
+    const followed = events.filter((event) => this.routes.has(event.type));
+    if (followed.length > 0) await this.queues.addDispatch(followed, batchId);
   }
 
   private async quarantine(schema: OutboxSchema, row: OutboxRow, reason: string): Promise<void> {

@@ -8,11 +8,12 @@ import type { DomainEvent } from '../domain/domain-event.js';
 import { projectionBatchApply, projectionBatchSize, projectionFailures, projectionLag } from '../metrics/metrics.js';
 import { OUTBOX_SCHEMAS } from '../outbox/outbox-names.js';
 import { upcast } from '../outbox/outbox-schemas.js';
+import type { ProjectionQueues } from '../queue/projection-queues.js';
 import { redisEndpoint } from '../queue/redis.js';
 import { claimStatement } from './applied-events.js';
 import { ProjectionBatch } from './projection-batch.js';
 import { isPolicy, type EventConsumer } from '../policy/policy.js';
-import { handledTypes, projectionQueueName, type Projection } from './projection.js';
+import { DISPATCH_QUEUE, handledTypes, projectionQueueName, type Projection } from './projection.js';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -27,7 +28,7 @@ function upcastQueued(event: DomainEvent): DomainEvent {
   }
 }
 
-/** What a projection job carries: events of one service outbox, in outbox order. */
+/** What a projection or dispatch job carries: events of one service outbox, in outbox order. */
 export interface ProjectionJob {
   events: DomainEvent[];
 }
@@ -106,49 +107,51 @@ export async function rebuildProjection(pool: SqlPool, projection: Projection): 
   });
 }
 
-export interface RunnerOptions {
-  /** Jobs of one projection applied at once; batching makes a few enough. */
-  concurrency: number;
-}
-
 /**
- * Consumes the queue of every projection and policy, a batch of events per job. A batch that fails for a reason other than
- * the database being unreachable is split: its events are applied one by one, so one event that cannot be
- * applied never holds the others back. That event is retried with the job (BullMQ backoff) and, on the last
- * attempt, recorded in `read.failed_events` with the reason, where the reconciler leaves it alone and an
- * operator can replay it. While the database is unreachable the whole job is retried.
+ * Consumes the dispatch queue and the queue of every projection and policy, a batch of events per job.
+ *
+ * A dispatch job (a batch as the relay claimed it) is applied by each consumer that follows any of its events,
+ * side by side: one job instead of one per consumer, since a BullMQ job's Redis round trips cost more than
+ * applying a small batch. A consumer already applying `dispatchedPerConsumer` dispatched batches (slow, or
+ * waiting on locks) gets its share on its own queue instead, so it never holds the dispatch slots the others
+ * need; so does a share that failed, for its own queue's retries. The dispatch job ends when every share is
+ * applied or handed over; if a hand-over fails (Redis is down) the job is retried, and shares already applied
+ * change nothing again.
+ *
+ * On a consumer's own queue, a batch that fails for a reason other than the database being unreachable is
+ * split: its events are applied one by one, so one event that cannot be applied never holds the others back.
+ * That event is retried with the job (BullMQ backoff) and, on the last attempt, recorded in
+ * `read.failed_events` with the reason, where the reconciler leaves it alone and an operator can replay it.
+ * While the database is unreachable the whole job is retried.
  */
 export class ProjectionRunner {
   private readonly logger = new Logger(ProjectionRunner.name);
   private readonly workers: Worker[] = [];
+  /** Dispatched batches each consumer is applying now. */
+  private readonly dispatched = new Map<string, number>();
+  private readonly dispatchedPerConsumer: number;
 
   constructor(
     private readonly config: AppConfig,
     private readonly pool: SqlPool,
     private readonly consumers: readonly EventConsumer[],
-  ) {}
+    private readonly queues: ProjectionQueues,
+  ) {
+    // Half of a consumer's own concurrency: dispatch runs twice that many jobs, so a slow consumer or two
+    // never take every dispatch slot.
+    this.dispatchedPerConsumer = Math.max(1, Math.floor(config.WORKER_CONCURRENCY / 2));
+  }
 
   start(): void {
     for (const consumer of this.consumers) {
       for (const histogram of [projectionBatchSize, projectionBatchApply, projectionLag]) {
         histogram.zero({ projection: consumer.name });
       }
-      const worker = new Worker(
-        projectionQueueName(consumer.name),
-        (job: Job<ProjectionJob>) => this.process(consumer, job),
-        {
-          connection: redisEndpoint(this.config),
-          prefix: this.config.REDIS_PREFIX,
-          concurrency: this.config.WORKER_CONCURRENCY,
-        },
+      this.consumeQueue(projectionQueueName(consumer.name), consumer.name, this.config.WORKER_CONCURRENCY, (job) =>
+        this.process(consumer, job),
       );
-      worker.on('failed', (job, error) => {
-        projectionFailures.inc({ projection: consumer.name });
-        this.logger.warn(`${consumer.name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
-      });
-      worker.on('error', (error) => this.logger.error(`${consumer.name} worker error: ${error.message}`));
-      this.workers.push(worker);
     }
+    this.consumeQueue(DISPATCH_QUEUE, DISPATCH_QUEUE, this.config.WORKER_CONCURRENCY * 2, (job) => this.dispatch(job));
   }
 
   /**
@@ -157,6 +160,54 @@ export class ProjectionRunner {
    */
   async stop({ force = false } = {}): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close(force)));
+  }
+
+  /** A BullMQ worker on one queue; its failures are counted and logged under `name`. */
+  private consumeQueue(
+    queueName: string,
+    name: string,
+    concurrency: number,
+    process: (job: Job<ProjectionJob>) => Promise<void>,
+  ): void {
+    const worker = new Worker(queueName, process, {
+      connection: redisEndpoint(this.config),
+      prefix: this.config.REDIS_PREFIX,
+      concurrency,
+    });
+    worker.on('failed', (job, error) => {
+      projectionFailures.inc({ projection: name });
+      this.logger.warn(`${name} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+    });
+    worker.on('error', (error) => this.logger.error(`${name} worker error: ${error.message}`));
+    this.workers.push(worker);
+  }
+
+  private async dispatch(job: Job<ProjectionJob>): Promise<void> {
+    const events = job.data.events.map(upcastQueued);
+    const handOver = new Map<string, DomainEvent[]>();
+    await Promise.all(
+      this.consumers.map(async (consumer) => {
+        const share = events.filter((event) => consumer.handlers.has(event.type));
+        if (share.length === 0) return;
+        const applying = this.dispatched.get(consumer.name) ?? 0;
+        if (applying >= this.dispatchedPerConsumer) {
+          handOver.set(consumer.name, share);
+          return;
+        }
+        this.dispatched.set(consumer.name, applying + 1);
+        try {
+          await this.consume(consumer, share);
+        } catch (error) {
+          this.logger.warn(
+            `${consumer.name} could not apply dispatch job ${job.id} (${messageOf(error)}); queued on its own`,
+          );
+          handOver.set(consumer.name, share);
+        } finally {
+          this.dispatched.set(consumer.name, (this.dispatched.get(consumer.name) ?? 1) - 1);
+        }
+      }),
+    );
+    if (handOver.size > 0) await this.queues.addBatches(handOver, `dispatch-${job.id}`);
   }
 
   private async process(consumer: EventConsumer, job: Job<ProjectionJob>): Promise<void> {

@@ -61,3 +61,14 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 export function projectionQueueName(projectionName: string): string {
   return `projection-${projectionName}`;
 }
+
+/**
+ * The queue the relay sends each claimed batch of events to, once for all the projections and policies that follow
+ * them (see ProjectionRunner): one BullMQ job costs a few Redis round trips on each side whatever it carries.
+ */
+export const DISPATCH_QUEUE = 'event-dispatch';
+
+/** Every queue of the event pipeline: the dispatch queue, then each consumer's own. */
+export function pipelineQueueNames(consumerNames: readonly string[]): string[] {
+  return [DISPATCH_QUEUE, ...consumerNames.map(projectionQueueName)];
+}

@@ -2,7 +2,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { AppConfig } from '../config/config.js';
 import type { DomainEvent } from '../domain/domain-event.js';
 import type { ProjectionJob } from '../projection/projection-runner.js';
-import { projectionQueueName } from '../projection/projection.js';
+import { DISPATCH_QUEUE, projectionQueueName } from '../projection/projection.js';
 import { redisEndpoint } from './redis.js';
 
 /** Events per job: a relay claim's worth, so a job's transaction stays short. */
@@ -22,22 +22,24 @@ function jobOptions(config: AppConfig): JobsOptions {
   };
 }
 
-/** One BullMQ queue per projection, so one slow or failing read model never holds up the others. */
+/**
+ * The event pipeline's queues. One BullMQ queue per projection, so one slow or failing read model never holds up
+ * the others: retries, redeliveries and the batches a busy projection could not take at once go there. The relay's
+ * batches go to the dispatch queue, a job for all their consumers at once (see ProjectionRunner).
+ */
 export class ProjectionQueues {
   readonly byProjection: ReadonlyMap<string, Queue>;
+  readonly dispatch: Queue;
+  /** Every queue, the dispatch queue's name first: for depths, drains and clean-ups. */
+  readonly all: ReadonlyMap<string, Queue>;
 
   constructor(config: AppConfig, projectionNames: readonly string[]) {
     const connection = redisEndpoint(config);
-    this.byProjection = new Map(
-      projectionNames.map((name) => [
-        name,
-        new Queue(projectionQueueName(name), {
-          connection,
-          prefix: config.REDIS_PREFIX,
-          defaultJobOptions: jobOptions(config),
-        }),
-      ]),
-    );
+    const queue = (name: string) =>
+      new Queue(name, { connection, prefix: config.REDIS_PREFIX, defaultJobOptions: jobOptions(config) });
+    this.byProjection = new Map(projectionNames.map((name) => [name, queue(projectionQueueName(name))]));
+    this.dispatch = queue(DISPATCH_QUEUE);
+    this.all = new Map([[DISPATCH_QUEUE, this.dispatch], ...this.byProjection]);
   }
 
   get(projectionName: string): Queue {
@@ -47,21 +49,38 @@ export class ProjectionQueues {
   }
 
   /**
-   * Queues each projection's events as jobs of at most JOB_SIZE events, in order. `batchId` names the batch in
-   * the job ids: the same batch sent again while its jobs are still queued adds nothing.
+   * Queues a batch for every consumer that follows one of its events, as dispatch jobs of at most JOB_SIZE
+   * events, in order. `batchId` names the batch in the job ids: the same batch sent again while its jobs are
+   * still queued adds nothing.
+   */
+  async addDispatch(events: readonly DomainEvent[], batchId: string): Promise<void> {
+    await Promise.all(
+      chunks(events).map((chunk, n) => this.dispatch.add('events', { events: chunk }, { jobId: `${batchId}-${n}` })),
+    );
+  }
+
+  /**
+   * Queues each projection's events on its own queue as jobs of at most JOB_SIZE events, in order. `batchId`
+   * names the batch in the job ids: the same batch sent again while its jobs are still queued adds nothing.
    */
   async addBatches(perProjection: ReadonlyMap<string, readonly DomainEvent[]>, batchId: string): Promise<void> {
     await Promise.all(
       [...perProjection].flatMap(([projection, events]) =>
-        Array.from({ length: Math.ceil(events.length / JOB_SIZE) }, (_, n) => {
-          const data: ProjectionJob = { events: events.slice(n * JOB_SIZE, (n + 1) * JOB_SIZE) };
-          return this.get(projection).add('events', data, { jobId: `${projection}-${batchId}-${n}` });
-        }),
+        chunks(events).map((chunk, n) =>
+          this.get(projection).add('events', { events: chunk }, { jobId: `${projection}-${batchId}-${n}` }),
+        ),
       ),
     );
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.byProjection.values()].map((q) => q.close()));
+    await Promise.all([...this.all.values()].map((q) => q.close()));
   }
+}
+
+/** A batch as the events of its jobs, JOB_SIZE at most each. */
+function chunks(events: readonly DomainEvent[]): ProjectionJob['events'][] {
+  return Array.from({ length: Math.ceil(events.length / JOB_SIZE) }, (_, n) =>
+    events.slice(n * JOB_SIZE, (n + 1) * JOB_SIZE),
+  );
 }
