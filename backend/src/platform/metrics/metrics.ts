@@ -35,6 +35,13 @@ export const projectionFailures = new Counter({
   registers: [registry],
 });
 
+export const projectionHandovers = new Counter({
+  name: 'projection_dispatch_handovers_total',
+  help: 'Shares of dispatched batches a consumer got on its own queue instead: busy (still applying earlier dispatched batches) or failed (retried there)',
+  labelNames: ['projection', 'reason'] as const,
+  registers: [registry],
+});
+
 export const projectionBatchSize = new Histogram({
   name: 'projection_batch_size',
   help: 'Events applied per projection transaction (redeliveries excluded)',

@@ -5,7 +5,13 @@ import type { AppConfig } from '../config/config.js';
 import { isConnectionError, isTransientConflict } from '../database/connection-errors.js';
 import { inTransaction, type SqlPool } from '../database/pg-pool.js';
 import type { DomainEvent } from '../domain/domain-event.js';
-import { projectionBatchApply, projectionBatchSize, projectionFailures, projectionLag } from '../metrics/metrics.js';
+import {
+  projectionBatchApply,
+  projectionBatchSize,
+  projectionFailures,
+  projectionHandovers,
+  projectionLag,
+} from '../metrics/metrics.js';
 import { OUTBOX_SCHEMAS } from '../outbox/outbox-names.js';
 import { upcast } from '../outbox/outbox-schemas.js';
 import type { ProjectionQueues } from '../queue/projection-queues.js';
@@ -137,9 +143,9 @@ export class ProjectionRunner {
     private readonly consumers: readonly EventConsumer[],
     private readonly queues: ProjectionQueues,
   ) {
-    // Half of a consumer's own concurrency: dispatch runs twice that many jobs, so a slow consumer or two
-    // never take every dispatch slot.
-    this.dispatchedPerConsumer = Math.max(1, Math.floor(config.WORKER_CONCURRENCY / 2));
+    // As many batches at once as on its own queue; dispatch runs twice that many jobs, so a slow consumer never
+    // takes more than half the dispatch slots.
+    this.dispatchedPerConsumer = config.WORKER_CONCURRENCY;
   }
 
   start(): void {
@@ -147,6 +153,7 @@ export class ProjectionRunner {
       for (const histogram of [projectionBatchSize, projectionBatchApply, projectionLag]) {
         histogram.zero({ projection: consumer.name });
       }
+      for (const reason of ['busy', 'failed']) projectionHandovers.inc({ projection: consumer.name, reason }, 0);
       this.consumeQueue(projectionQueueName(consumer.name), consumer.name, this.config.WORKER_CONCURRENCY, (job) =>
         this.process(consumer, job),
       );
@@ -191,6 +198,7 @@ export class ProjectionRunner {
         if (share.length === 0) return;
         const applying = this.dispatched.get(consumer.name) ?? 0;
         if (applying >= this.dispatchedPerConsumer) {
+          projectionHandovers.inc({ projection: consumer.name, reason: 'busy' });
           handOver.set(consumer.name, share);
           return;
         }
@@ -201,6 +209,7 @@ export class ProjectionRunner {
           this.logger.warn(
             `${consumer.name} could not apply dispatch job ${job.id} (${messageOf(error)}); queued on its own`,
           );
+          projectionHandovers.inc({ projection: consumer.name, reason: 'failed' });
           handOver.set(consumer.name, share);
         } finally {
           this.dispatched.set(consumer.name, (this.dispatched.get(consumer.name) ?? 1) - 1);
