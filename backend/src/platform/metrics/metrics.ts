@@ -60,7 +60,7 @@ export const projectionBatchApply = new Histogram({
 
 export const outboxRelayed = new Counter({
   name: 'outbox_relayed_events_total',
-  help: 'Events moved from a service outbox to the projection queues',
+  help: 'Events moved from a service outbox to the event pipeline (the dispatch queue)',
   labelNames: ['schema'] as const,
   registers: [registry],
 });

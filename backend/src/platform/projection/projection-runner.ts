@@ -118,7 +118,7 @@ export async function rebuildProjection(pool: SqlPool, projection: Projection): 
  *
  * A dispatch job (a batch as the relay claimed it) is applied by each consumer that follows any of its events,
  * side by side: one job instead of one per consumer, since a BullMQ job's Redis round trips cost more than
- * applying a small batch. A consumer already applying `dispatchedPerConsumer` dispatched batches (slow, or
+ * applying a small batch. A consumer already applying `WORKER_CONCURRENCY` dispatched batches (slow, or
  * waiting on locks) gets its share on its own queue instead, so it never holds the dispatch slots the others
  * need; so does a share that failed, for its own queue's retries. The dispatch job ends when every share is
  * applied or handed over; if a hand-over fails (Redis is down) the job is retried, and shares already applied
@@ -135,18 +135,13 @@ export class ProjectionRunner {
   private readonly workers: Worker[] = [];
   /** Dispatched batches each consumer is applying now. */
   private readonly dispatched = new Map<string, number>();
-  private readonly dispatchedPerConsumer: number;
 
   constructor(
     private readonly config: AppConfig,
     private readonly pool: SqlPool,
     private readonly consumers: readonly EventConsumer[],
     private readonly queues: ProjectionQueues,
-  ) {
-    // As many batches at once as on its own queue; dispatch runs twice that many jobs, so a slow consumer never
-    // takes more than half the dispatch slots.
-    this.dispatchedPerConsumer = config.WORKER_CONCURRENCY;
-  }
+  ) {}
 
   start(): void {
     for (const consumer of this.consumers) {
@@ -196,8 +191,10 @@ export class ProjectionRunner {
       this.consumers.map(async (consumer) => {
         const share = events.filter((event) => consumer.handlers.has(event.type));
         if (share.length === 0) return;
+        // As many batches at once as on its own queue; dispatch runs twice that many jobs, so a slow consumer
+        // never takes more than half the dispatch slots.
         const applying = this.dispatched.get(consumer.name) ?? 0;
-        if (applying >= this.dispatchedPerConsumer) {
+        if (applying >= this.config.WORKER_CONCURRENCY) {
           projectionHandovers.inc({ projection: consumer.name, reason: 'busy' });
           handOver.set(consumer.name, share);
           return;

@@ -29,7 +29,7 @@ function jobOptions(config: AppConfig): JobsOptions {
  */
 export class ProjectionQueues {
   readonly byProjection: ReadonlyMap<string, Queue>;
-  readonly dispatch: Queue;
+  private readonly dispatch: Queue;
   /** Every queue, the dispatch queue's name first: for depths, drains and clean-ups. */
   readonly all: ReadonlyMap<string, Queue>;
 
