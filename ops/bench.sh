@@ -316,6 +316,8 @@ if [ "$statements" = on ]; then
     SELECT json_build_object(
       'calls', (SELECT sum(calls) FROM s),
       'total_exec_ms', (SELECT round(sum(total_exec_time)::numeric, 1) FROM s),
+      'planning_tracked', current_setting('pg_stat_statements.track_planning')::boolean,
+      'total_plan_ms', (SELECT round(sum(total_plan_time)::numeric, 1) FROM s),
       'top', (SELECT coalesce(json_agg(t ORDER BY t.total_exec_ms DESC), '[]') FROM (
         SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 400) AS query, calls,
                round(total_exec_time::numeric, 1) AS total_exec_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
@@ -324,7 +326,11 @@ if [ "$statements" = on ]; then
       'by_calls', (SELECT coalesce(json_agg(t ORDER BY t.calls DESC), '[]') FROM (
         SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 400) AS query, calls,
                round(mean_exec_time::numeric, 3) AS mean_ms
-          FROM s ORDER BY calls DESC LIMIT 12) t))" >"$out/pg-statements.json"
+          FROM s ORDER BY calls DESC LIMIT 12) t),
+      'by_planning', (SELECT coalesce(json_agg(t ORDER BY t.total_plan_ms DESC), '[]') FROM (
+        SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 400) AS query, plans,
+               round(total_plan_time::numeric, 1) AS total_plan_ms, round(mean_plan_time::numeric, 3) AS mean_plan_ms
+          FROM s WHERE total_plan_time > 0 ORDER BY total_plan_time DESC LIMIT 10) t))" >"$out/pg-statements.json"
 fi
 curl -s "$base/metrics" >"$out/metrics-api.txt" || true
 curl -s "http://127.0.0.1:$((port + 1))/metrics" >"$out/metrics-worker.txt" || true

@@ -858,6 +858,28 @@ if (statements) {
       ),
     );
   }
+  lines.push('');
+  if (statements.planning_tracked && statements.by_planning?.length) {
+    lines.push(
+      `Planning, which the execution times above leave out (\`pg_stat_statements.track_planning\` is on): ${Math.round(statements.total_plan_ms ?? 0).toLocaleString('en-US')} ms in all (${perRequest(statements.total_plan_ms ?? 0)} ms per request). A statement planned about as often as it is called is sent unnamed, or named but planned anew each time; one prepared once plans only a few times.`,
+    );
+    lines.push('');
+    lines.push(
+      table(
+        ['statement', 'plans', 'planning ms', 'ms per plan', 'planning ms per request'],
+        statements.by_planning.map((t) => [
+          statementCell(t.query),
+          t.plans,
+          Math.round(t.total_plan_ms),
+          t.mean_plan_ms,
+          perRequest(t.total_plan_ms),
+        ]),
+      ),
+    );
+  } else
+    lines.push(
+      'Planning time is not tracked on this server (`pg_stat_statements.track_planning` off): the execution times above leave it out.',
+    );
 } else
   lines.push(
     `Not available: pg_stat_statements is ${run.pg_stat_statements ?? 'unknown'} on the benchmark's Postgres server. It must be in \`shared_preload_libraries\`, which takes a server restart (the benchmark never restarts a shared server); on a server of the benchmark's own, add it and this section fills in.`,

@@ -77,10 +77,11 @@ export class NotificationRulesPolicy implements Policy {
   private async facts(events: readonly AnyEvent[]): Promise<NoticeFacts> {
     const ids = [...new Set(events.map(courseOfEvent).filter((id) => id !== undefined))];
     if (ids.length === 0) return { courses: new Map() };
-    const { rows } = await this.pool.query<CourseFacts & { id: string }>(
-      'SELECT id, title, teacher_id AS "teacherId" FROM read.course_cards WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
+    const { rows } = await this.pool.query<CourseFacts & { id: string }>({
+      name: 'notice-course-facts',
+      text: 'SELECT id, title, teacher_id AS "teacherId" FROM read.course_cards WHERE id = ANY($1::uuid[])',
+      values: [ids],
+    });
     return { courses: new Map(rows.map(({ id, ...course }) => [id, course])) };
   }
 }

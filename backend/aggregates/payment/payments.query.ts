@@ -55,12 +55,13 @@ export class PaymentsQuery {
 
   /** A completed payment of this student for this course (the given one, or any when none is named). */
   async completedPayment(studentId: string, courseId: string, paymentId?: string): Promise<PaymentView | undefined> {
-    const { rows } = await this.pool.query<PaymentView>(
-      `SELECT ${COLUMNS} FROM payment.payments
-        WHERE student_id = $1 AND course_id = $2 AND status = 'completed' AND ($3::uuid IS NULL OR id = $3)
-        ORDER BY created_at DESC LIMIT 1`,
-      [studentId, courseId, paymentId ?? null],
-    );
+    const { rows } = await this.pool.query<PaymentView>({
+      name: 'completed-payment',
+      text: `SELECT ${COLUMNS} FROM payment.payments
+              WHERE student_id = $1 AND course_id = $2 AND status = 'completed' AND ($3::uuid IS NULL OR id = $3)
+              ORDER BY created_at DESC LIMIT 1`,
+      values: [studentId, courseId, paymentId ?? null],
+    });
     return rows[0];
   }
 }

@@ -67,9 +67,11 @@ export class CourseDashboardQuery {
 
   /** The stats of several courses with one query (a projection batch pushes every course it changed). */
   async statsOf(courseIds: readonly string[]): Promise<CourseStats[]> {
-    const { rows } = await this.pool.query<CourseStats>(`${selectStats()} WHERE s.course_id = ANY($1::uuid[])`, [
-      courseIds,
-    ]);
+    const { rows } = await this.pool.query<CourseStats>({
+      name: 'course-stats',
+      text: `${selectStats()} WHERE s.course_id = ANY($1::uuid[])`,
+      values: [courseIds],
+    });
     return rows;
   }
 

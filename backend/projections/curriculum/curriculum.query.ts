@@ -23,10 +23,11 @@ export class CurriculumQuery {
   /** The course's modules and lessons in order; empty until the projection has seen the course. */
   get(courseId: string): Promise<Curriculum> {
     return this.cache.get(courseId, async () => {
-      const { rows } = await this.pool.query<Curriculum>(
-        'SELECT modules, total_lessons FROM read.curricula WHERE course_id = $1',
-        [courseId],
-      );
+      const { rows } = await this.pool.query<Curriculum>({
+        name: 'curriculum-of-course',
+        text: 'SELECT modules, total_lessons FROM read.curricula WHERE course_id = $1',
+        values: [courseId],
+      });
       return rows[0] ?? { modules: [], total_lessons: 0 };
     });
   }

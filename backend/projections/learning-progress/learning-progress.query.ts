@@ -54,11 +54,13 @@ export class LearningProgressQuery {
   constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
 
   async progress(studentId: string, courseId: string) {
-    const { rows } = await this.pool.query<ProgressRow>(
-      `SELECT sc.course_id, sc.status, sc.certificate_id, ${PROGRESS}
-         FROM read.student_courses sc WHERE sc.student_id = $1 AND sc.course_id = $2`,
-      [studentId, courseId],
-    );
+    // Named: prepared once per connection, since planning its subqueries costs more than running them.
+    const { rows } = await this.pool.query<ProgressRow>({
+      name: 'student-course-progress',
+      text: `SELECT sc.course_id, sc.status, sc.certificate_id, ${PROGRESS}
+               FROM read.student_courses sc WHERE sc.student_id = $1 AND sc.course_id = $2`,
+      values: [studentId, courseId],
+    });
     if (rows[0]) return withPercentage(rows[0]);
     // Enrolled a moment ago and not projected yet: the enrollment service's own record answers.
     const enrolled = await this.pool.query<Pick<ProgressRow, 'status' | 'certificate_id'>>(

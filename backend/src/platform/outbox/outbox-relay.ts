@@ -113,13 +113,14 @@ export class OutboxRelay {
 
   private async drain(schema: OutboxSchema): Promise<void> {
     while (!this.stopped) {
-      const { rows } = await this.pool.query<OutboxRow>(
-        `UPDATE ${schema}.outbox SET published_at = now()
-          WHERE position IN (SELECT position FROM ${schema}.outbox
-                              WHERE published_at IS NULL AND quarantined_at IS NULL
-                              ORDER BY position LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
-          RETURNING ${OUTBOX_EVENT_COLUMNS}`,
-      );
+      const { rows } = await this.pool.query<OutboxRow>({
+        name: `claim-${schema}-outbox`,
+        text: `UPDATE ${schema}.outbox SET published_at = now()
+                WHERE position IN (SELECT position FROM ${schema}.outbox
+                                    WHERE published_at IS NULL AND quarantined_at IS NULL
+                                    ORDER BY position LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
+                RETURNING ${OUTBOX_EVENT_COLUMNS}`,
+      });
       if (rows.length === 0) return;
       rows.sort((a, b) => a.position - b.position);
       const events: DomainEvent[] = [];
