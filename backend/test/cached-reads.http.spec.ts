@@ -3,12 +3,17 @@ import { Actors } from './support/actors.js';
 import { TestPlatform } from './support/test-platform.js';
 
 const FRESH_MS = 200;
+const CURRICULUM_FRESH_MS = 5_000;
 let platform: TestPlatform;
 let actors: Actors;
 
 beforeAll(async () => {
   // With the cache on, unfiltered newest-first and top-rated pages come from the in-memory list snapshot.
-  platform = await TestPlatform.start({ CATALOG_CACHE_MS: String(FRESH_MS), CATALOG_SNAPSHOT_MS: String(FRESH_MS) });
+  platform = await TestPlatform.start({
+    CATALOG_CACHE_MS: String(FRESH_MS),
+    CATALOG_SNAPSHOT_MS: String(FRESH_MS),
+    CURRICULUM_CACHE_MS: String(CURRICULUM_FRESH_MS),
+  });
   actors = new Actors(platform.http);
 });
 afterAll(() => platform?.stop());
@@ -82,6 +87,36 @@ describe('cached lesson pages (issue #9)', () => {
     expect((await platform.http.get(path, teacher.token)).status).toBe(200);
     expect((await platform.http.get(path)).status).toBe(401);
     expect((await platform.http.get(path, student.token)).status).toBe(403);
+  });
+});
+
+describe('cached curricula (issue #9)', () => {
+  it('serves readers a curriculum for its freshness, its owner and admins every edit at once', async () => {
+    const teacher = await actors.verifiedTeacher();
+    const { id } = await actors.course(teacher.token, { is_free: true });
+    const module = (await platform.http.post(`/api/course/courses/${id}/modules`, { title: 'M' }, teacher.token)).body;
+    const addLesson = (title: string) =>
+      platform.http.post(`/api/course/modules/${module.id}/lessons`, { title, content: 'x' }, teacher.token);
+    await addLesson('First');
+    await platform.settle();
+    const lessons = async (token?: string) =>
+      (await platform.http.get(`/api/course/courses/${id}/curriculum`, token)).body.modules[0].lessons.map(
+        (l: { title: string }) => l.title,
+      );
+    expect(await lessons()).toEqual(['First']);
+    const cachedAt = Date.now();
+
+    await addLesson('Second');
+    await platform.settle();
+    expect(await lessons(teacher.token)).toEqual(['First', 'Second']);
+    expect(await lessons(await actors.admin())).toEqual(['First', 'Second']);
+    // Well within the freshness of the copy a visitor loaded before the edit.
+    expect(Date.now() - cachedAt).toBeLessThan(CURRICULUM_FRESH_MS - 1_000);
+    expect(await lessons()).toEqual(['First']);
+    expect(await lessons((await actors.register('student')).token)).toEqual(['First']);
+
+    await new Promise((resolve) => setTimeout(resolve, CURRICULUM_FRESH_MS - (Date.now() - cachedAt) + 700));
+    expect(await lessons()).toEqual(['First', 'Second']);
   });
 });
 

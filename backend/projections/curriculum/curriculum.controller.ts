@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public } from '../../src/platform/auth/access.js';
 import type { AuthUser } from '../../src/platform/auth/auth-user.js';
+import { ownsOrAdministers } from '../../aggregates/course/course.policies.js';
 import { curriculumAsSeen } from '../../aggregates/course/lesson-access.policy.js';
 import { LessonAccess } from '../../aggregates/course/queries/lesson-access/lesson-access.js';
 import { JSON_CONTENT_TYPE, JsonBodies, type JsonBody } from '../../src/platform/http/json-bodies.js';
@@ -59,7 +60,9 @@ export class CurriculumController {
     @UuidParam('id') id: string,
     @CurrentUser() user: AuthUser | undefined,
   ): Promise<JsonBody<z.output<typeof curriculum>>> {
-    const [course, document] = await Promise.all([this.catalog.getVisible(id, user), this.curricula.get(id)]);
+    const [course, cached] = await Promise.all([this.catalog.getVisible(id, user), this.curricula.get(id)]);
+    // Its owner and admins read what was just saved, never a cached copy.
+    const document = ownsOrAdministers(user, course) ? await this.curricula.get(id, { fresh: true }) : cached;
     // The cached document holds every video URL; each caller gets only those they may watch.
     const wholeCourse = await this.access.mayReadWholeCourse(user, course);
     return this.bodies.of(`${id} ${wholeCourse}`, [course, document], () => ({

@@ -8,7 +8,7 @@ import { SQL_POOL } from '../../src/platform/platform.module.js';
 /** read.curricula's row: the curriculum in the API's shape, every video URL included. */
 type Curriculum = Omit<components['schemas']['Curriculum'], 'course'>;
 
-/** Curricula from their read model, through the same short-lived cache as catalog pages. */
+/** Curricula from their read model, served from memory for CURRICULUM_CACHE_MS (with the catalog cache on). */
 @Injectable()
 export class CurriculumQuery {
   private readonly cache: ReadCache<Curriculum>;
@@ -17,19 +17,26 @@ export class CurriculumQuery {
     @Inject(SQL_POOL) private readonly pool: SqlPool,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    this.cache = new ReadCache(config?.CATALOG_CACHE_MS ?? 0, { maxEntries: 20_000 });
+    const freshMs = config?.CATALOG_CACHE_MS ?? 0;
+    // Never fresher than catalog pages; with the cache off (tests), never cached.
+    this.cache = new ReadCache(freshMs && Math.max(freshMs, config?.CURRICULUM_CACHE_MS ?? 0), { maxEntries: 20_000 });
   }
 
-  /** The course's modules and lessons in order; empty until the projection has seen the course. */
-  get(courseId: string): Promise<Curriculum> {
-    return this.cache.get(courseId, async () => {
-      const { rows } = await this.pool.query<Curriculum>({
-        name: 'curriculum-of-course',
-        text: 'SELECT modules, total_lessons FROM read.curricula WHERE course_id = $1',
-        values: [courseId],
-      });
-      return rows[0] ?? { modules: [], total_lessons: 0 };
+  /**
+   * The course's modules and lessons in order; empty until the projection has seen the course. `fresh` reads
+   * past the cache (for the course's owner and admins).
+   */
+  get(courseId: string, { fresh = false } = {}): Promise<Curriculum> {
+    return fresh ? this.load(courseId) : this.cache.get(courseId, () => this.load(courseId));
+  }
+
+  private async load(courseId: string): Promise<Curriculum> {
+    const { rows } = await this.pool.query<Curriculum>({
+      name: 'curriculum-of-course',
+      text: 'SELECT modules, total_lessons FROM read.curricula WHERE course_id = $1',
+      values: [courseId],
     });
+    return rows[0] ?? { modules: [], total_lessons: 0 };
   }
 
   /** Where a lesson sits: its title, course and whether it is a preview (undefined for an unknown lesson). */

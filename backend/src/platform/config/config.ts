@@ -85,6 +85,14 @@ const schema = z.object({
    * long as it took, up to five minutes; it never claims fewer courses than its page shows. 0: as fresh as pages.
    */
   CATALOG_COUNT_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /**
+   * How long a course's curriculum is served from memory to its readers (with the cache on). Courses change
+   * their modules and lessons seldom, and readers spread over a thousand listed courses open each one's
+   * curriculum only every few seconds: too seldom for a one-second cache to spare a query. The course's owner and
+   * admins always read it fresh, so an author sees every edit at once; other readers within this (plus half a
+   * second).
+   */
+  CURRICULUM_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(15_000),
   /** Built SvelteKit handler served for every non-API path; empty disables the frontend. */
   FRONTEND_HANDLER: z.string().default(''),
   /** Lockout: failed logins of one account from one client address within the window. */
