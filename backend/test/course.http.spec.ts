@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => platform?.stop());
 
 const readModels = async () => {
-  const tables = ['read.course_cards', 'read.curricula', 'read.course_lessons', 'read.users'];
+  const tables = ['read.course_cards', 'read.course_counters', 'read.curricula', 'read.course_lessons', 'read.users'];
   const snapshot: Record<string, unknown[]> = {};
   for (const table of tables) snapshot[table] = (await platform.sql.query(`SELECT * FROM ${table} ORDER BY 1`)).rows;
   return snapshot;
@@ -431,6 +431,43 @@ describe('Catalog read models', () => {
     const stale = { ...toDomainEvent(rows[0]), id: '11111111-1111-4111-8111-111111111111' };
     expect(await applyBatch(platform.lifecycle.runner['pool'], catalog, [stale])).toEqual([stale]);
     expect((await platform.http.get(`/api/course/courses/${course.id}`)).body.title).toBe('Second title');
+  });
+});
+
+describe('Catalog orders by live counters', () => {
+  it('orders by enrollments and by rating, and filters by rating, as the counters move', async () => {
+    const word = `zeugma${Date.now()}`;
+    const [few, many, none] = await Promise.all(
+      ['few', 'many', 'none'].map((name) => actors.course(teacher.token, { title: `${word} ${name}`, is_free: true })),
+    );
+    const enrollAndReview = async (course: { id: string }, rating: number) => {
+      const student = await actors.register('student');
+      const body = { course_id: course.id };
+      expect((await platform.http.post('/api/enrollment/enrollments', body, student.token)).status).toBe(201);
+      expect((await platform.http.post('/api/course/reviews', { ...body, rating }, student.token)).status).toBe(201);
+    };
+    await enrollAndReview(many, 4);
+    await enrollAndReview(many, 4);
+    await enrollAndReview(few, 5);
+    await platform.settle();
+
+    const ids = async (query: string) =>
+      (await platform.http.get(`/api/course/courses?q=${word}&${query}`)).body.items.map((c: { id: string }) => c.id);
+    expect(await ids('sort=popular')).toEqual([many.id, few.id, none.id]);
+    expect(await ids('sort=rating')).toEqual([few.id, many.id, none.id]);
+    expect(await ids('min_rating=4.5')).toEqual([few.id]);
+    expect((await platform.http.get(`/api/course/courses/${many.id}`)).body).toMatchObject({
+      enrollment_count: 2,
+      review_count: 2,
+      avg_rating: 4,
+      rating_histogram: [0, 0, 0, 2, 0],
+    });
+
+    // A low review moves `few` (5 and 1: 3.00) below `many` (4.00).
+    await enrollAndReview(few, 1);
+    await platform.settle();
+    expect(await ids('sort=rating')).toEqual([many.id, few.id, none.id]);
+    expect(await ids('min_rating=4.5')).toEqual([]);
   });
 });
 

@@ -444,14 +444,14 @@ describe('read-model checker', () => {
 
   it('detects a deliberately corrupted row', async () => {
     const { course } = await buildCourse({ title: 'Corrupt me', is_free: true }, 1, 1);
-    await platform.sql.query('UPDATE read.course_cards SET enrollment_count = 7 WHERE id = $1', [course.id]);
+    await platform.sql.query('UPDATE read.course_counters SET enrollment_count = 7 WHERE course_id = $1', [course.id]);
     const differences = await checkReadModels(platform.sql, projections());
-    expect(differences.map((d) => [d.table, d.kind, d.row.id])).toEqual(
+    expect(differences.map((d) => [d.table, d.kind, d.row.course_id])).toEqual(
       expect.arrayContaining([
-        ['read.course_cards', 'stale', course.id],
-        ['read.course_cards', 'missing', course.id],
+        ['read.course_counters', 'stale', course.id],
+        ['read.course_counters', 'missing', course.id],
       ]),
     );
-    await platform.sql.query('UPDATE read.course_cards SET enrollment_count = 0 WHERE id = $1', [course.id]);
+    await platform.sql.query('UPDATE read.course_counters SET enrollment_count = 0 WHERE course_id = $1', [course.id]);
   });
 });

@@ -98,6 +98,9 @@ async function seedCourses(courseCount) {
        FROM unnest($1::uuid[], $3::numeric[]) WITH ORDINALITY AS c(id, price, n)`,
     [courses.map((c) => c.id), teacher, courses.map((c) => c.price)],
   );
+  await sql.query('INSERT INTO read.course_counters (course_id, created_at) SELECT unnest($1::uuid[]), now()', [
+    courses.map((c) => c.id),
+  ]);
   await sql.query('INSERT INTO read.course_stats (course_id) SELECT unnest($1::uuid[])', [courses.map((c) => c.id)]);
   await sql.query(
     `INSERT INTO read.course_lessons (lesson_id, course_id, module_id, position, is_preview, title)

@@ -29,36 +29,40 @@ function saveDetails(event: DomainEvent<string, CourseDetails>, batch: Projectio
     published: d.published ?? true,
     version: event.aggregateVersion,
   });
+  // Its counters start with the card (a course is enrolled in or reviewed only once it exists).
+  batch.insertOnce('read.course_counters', ['course_id'], { course_id: d.courseId, created_at: d.createdAt });
 }
 
-/** read.course_cards: what course lists, search and course pages show. */
+/**
+ * read.course_cards: what course lists, search and course pages show; read.course_counters: each card's live
+ * counters (enrollments, reviews), in a narrow table so that moving one never rewrites the card's search vectors
+ * and indexes.
+ */
 @Injectable()
 export class CourseCatalogProjection implements Projection {
   static readonly projectionName = 'course-catalog';
   readonly name = CourseCatalogProjection.projectionName;
-  readonly tables = ['read.course_cards'];
+  readonly tables = ['read.course_cards', 'read.course_counters'];
   readonly handlers = handlerMap<EventMap>({
     [CourseEvents.CourseCreated]: saveDetails,
     [CourseEvents.CourseUpdated]: saveDetails,
     [CourseEvents.CoursePublished]: saveDetails,
-    // A course is enrolled in only once its card exists, so the counter never needs to create the row.
+    // The counters' row is made with the card, so a counter never needs to create it.
     [EnrollmentEvents.StudentEnrolled]: (event, batch) =>
       batch.increment(
-        'read.course_cards',
-        { id: event.payload.enrollment.courseId },
+        'read.course_counters',
+        { course_id: event.payload.enrollment.courseId },
         { enrollment_count: 1 },
-        {
-          existingOnly: true,
-        },
+        { existingOnly: true },
       ),
     [ReviewEvents.ReviewPosted]: ({ payload }, batch) =>
-      batch.increment('read.course_cards', { id: payload.courseId }, reviewStats.posted(payload.rating), {
+      batch.increment('read.course_counters', { course_id: payload.courseId }, reviewStats.posted(payload.rating), {
         existingOnly: true,
       }),
     [ReviewEvents.ReviewEdited]: ({ payload }, batch) =>
       batch.increment(
-        'read.course_cards',
-        { id: payload.courseId },
+        'read.course_counters',
+        { course_id: payload.courseId },
         reviewStats.edited(payload.previousRating, payload.rating),
         { existingOnly: true },
       ),
@@ -80,7 +84,8 @@ export class CourseCatalogProjection implements Projection {
     }
     if (courses.size === 0) return;
     const { rows } = await this.pool.query<{ id: string; avg_rating: number; review_count: number }>(
-      'SELECT id, avg_rating::float8 AS avg_rating, review_count FROM read.course_cards WHERE id = ANY($1::uuid[])',
+      `SELECT course_id AS id, avg_rating::float8 AS avg_rating, review_count
+         FROM read.course_counters WHERE course_id = ANY($1::uuid[])`,
       [[...courses]],
     );
     for (const { id, ...rating } of rows)
@@ -89,12 +94,17 @@ export class CourseCatalogProjection implements Projection {
 
   async rebuild(sql: SqlClient): Promise<void> {
     await sql.query('DELETE FROM read.course_cards');
+    await sql.query('DELETE FROM read.course_counters');
     await sql.query(
       `INSERT INTO read.course_cards
-         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version, published,
-          enrollment_count, review_count, rating_sum, rating_histogram)
-       SELECT c.id, c.teacher_id, c.title, c.description, c.is_free, c.price, c.duration_minutes, c.level, c.created_at,
-              c.version, c.status = 'published', coalesce(e.n, 0), coalesce(r.n, 0), coalesce(r.total, 0), coalesce(r.histogram, '{0,0,0,0,0}')
+         (id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version, published)
+       SELECT id, teacher_id, title, description, is_free, price, duration_minutes, level, created_at, version,
+              status = 'published'
+         FROM course.courses`,
+    );
+    await sql.query(
+      `INSERT INTO read.course_counters (course_id, created_at, enrollment_count, review_count, rating_sum, rating_histogram)
+       SELECT c.id, c.created_at, coalesce(e.n, 0), coalesce(r.n, 0), coalesce(r.total, 0), coalesce(r.histogram, '{0,0,0,0,0}')
          FROM course.courses c
          LEFT JOIN (SELECT course_id, count(*) AS n FROM enrollment.enrollments GROUP BY course_id) e ON e.course_id = c.id
          LEFT JOIN (${reviewStats.byCourse}) r ON r.course_id = c.id`,

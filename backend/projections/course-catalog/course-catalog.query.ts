@@ -49,17 +49,37 @@ export interface CatalogFilters {
   offset: number;
 }
 
+/** A card's columns as served, from `CARDS` (a card whose counters' row is missing shows zeros). */
 const CARD_COLUMNS = `c.id, c.teacher_id, coalesce(u.name, '') AS teacher_name, c.title, c.description, c.is_free,
-  c.price::text AS price, c.duration_minutes, c.level, c.avg_rating::float8 AS avg_rating, c.review_count,
-  c.enrollment_count, c.rating_histogram, CASE WHEN c.published THEN 'published' ELSE 'draft' END AS status,
-  to_json(c.created_at)#>>'{}' AS created_at`;
+  c.price::text AS price, c.duration_minutes, c.level, coalesce(k.avg_rating, 0)::float8 AS avg_rating,
+  coalesce(k.review_count, 0) AS review_count, coalesce(k.enrollment_count, 0) AS enrollment_count,
+  coalesce(k.rating_histogram, '{0,0,0,0,0}') AS rating_histogram,
+  CASE WHEN c.published THEN 'published' ELSE 'draft' END AS status, to_json(c.created_at)#>>'{}' AS created_at`;
+/** Cards (`c`) with their live counters (`k`) and teachers (`u`). */
+const CARDS = `read.course_cards c LEFT JOIN read.course_counters k ON k.course_id = c.id
+  LEFT JOIN read.users u ON u.id = c.teacher_id`;
 
+/** Orders over cards `c` and counters `k`; those naming `k` need the counters joined where a page is cut. */
 const SORTS: Record<NonNullable<CatalogFilters['sort']>, string> = {
   newest: 'c.created_at DESC, c.id DESC',
-  rating: 'c.avg_rating DESC, c.created_at DESC, c.id DESC',
-  popular: 'c.enrollment_count DESC, c.created_at DESC, c.id DESC',
+  rating: 'k.avg_rating DESC, k.created_at DESC, k.course_id DESC',
+  popular: 'k.enrollment_count DESC, k.created_at DESC, k.course_id DESC',
   price: 'c.price ASC, c.created_at DESC, c.id DESC',
 };
+const COUNTED_SORTS: ReadonlySet<string> = new Set(['rating', 'popular']);
+/** A sort as `pageSql` takes it. */
+const orderBy = (sort: NonNullable<CatalogFilters['sort']>) => ({
+  sql: SORTS[sort],
+  byCounters: COUNTED_SORTS.has(sort),
+});
+
+/**
+ * The cards a page or count is cut from: with the counters joined only when a filter or order needs them, so
+ * that searching a broad word does not look up the counters of thousands of matches it never reads. (An inner
+ * join, so the popular and rating orders can walk their counters' indexes.)
+ */
+const cardsFrom = (withCounters: boolean) =>
+  withCounters ? 'read.course_cards c JOIN read.course_counters k ON k.course_id = c.id' : 'read.course_cards c';
 
 /**
  * English and Russian stemming of the same words: a query matches word forms in either language. Each word
@@ -117,15 +137,26 @@ function matchingCourses(
   }
   if (filters.level) where.push(`c.level = $${params.push(filters.level)}`);
   if (filters.is_free !== undefined) where.push(`c.is_free = $${params.push(filters.is_free)}`);
-  if (filters.min_rating !== undefined) where.push(`c.avg_rating >= $${params.push(filters.min_rating)}`);
-  return { whereSql: `WHERE ${where.join(' AND ')}`, params, q };
+  if (filters.min_rating !== undefined) where.push(`k.avg_rating >= $${params.push(filters.min_rating)}`);
+  return { whereSql: `WHERE ${where.join(' AND ')}`, params, q, counters: filters.min_rating !== undefined };
 }
 
-/** One page of cards; the page is cut before teacher names are joined, so only its rows are looked up. */
-const pageSql = (whereSql: string, order: string, limit: string, offset: string) => `SELECT ${CARD_COLUMNS}
-     FROM (SELECT * FROM read.course_cards c ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) c
+/**
+ * One page of cards: the page's ids are cut first (with the counters joined when the filters or the order need
+ * them), so only its rows are read whole and have their teachers' names looked up.
+ */
+const pageSql = (
+  match: { whereSql: string; counters: boolean },
+  order: { sql: string; byCounters?: boolean },
+  limit: string,
+  offset: string,
+) => `SELECT ${CARD_COLUMNS}
+     FROM (SELECT c.id FROM ${cardsFrom(match.counters || Boolean(order.byCounters))} ${match.whereSql}
+            ORDER BY ${order.sql} LIMIT ${limit} OFFSET ${offset}) page
+     JOIN read.course_cards c ON c.id = page.id
+     LEFT JOIN read.course_counters k ON k.course_id = c.id
      LEFT JOIN read.users u ON u.id = c.teacher_id
-    ORDER BY ${order}`;
+    ORDER BY ${order.sql}`;
 
 /** The card, unless it is a draft and the viewer is neither its owner nor an admin (then 404, as if absent). */
 export function visibleTo(card: CourseCardView, viewer: AuthUser | undefined): CourseCardView {
@@ -218,8 +249,9 @@ export class CourseCatalogQuery {
   private async reloadSnapshot(sort: SnapshotSort): Promise<ListSnapshot> {
     const previous = this.snapshots?.peek(sort);
     const listed = await this.rows<{ id: string; version: string }>(
-      `SELECT c.id, c.xmin::text || ' ' || coalesce((SELECT u.xmin::text FROM read.users u WHERE u.id = c.teacher_id), '') AS version
-         FROM read.course_cards c WHERE c.published ORDER BY ${SORTS[sort]} LIMIT ${SNAPSHOT_ROWS}`,
+      `SELECT c.id, c.xmin::text || ' ' || k.xmin::text || ' ' ||
+              coalesce((SELECT u.xmin::text FROM read.users u WHERE u.id = c.teacher_id), '') AS version
+         FROM ${cardsFrom(true)} WHERE c.published ORDER BY ${SORTS[sort]} LIMIT ${SNAPSHOT_ROWS}`,
       [],
     );
     // The cards whose rows are as the last load read them, as the objects it made.
@@ -232,11 +264,9 @@ export class CourseCatalogQuery {
     const read =
       changed.length === 0
         ? []
-        : await this.rows<CourseCardView>(
-            `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id
-              WHERE c.id = ANY($1::uuid[])`,
-            [changed],
-          );
+        : await this.rows<CourseCardView>(`SELECT ${CARD_COLUMNS} FROM ${CARDS} WHERE c.id = ANY($1::uuid[])`, [
+            changed,
+          ]);
     const fresh = new Map(read.map((card) => [card.id, card]));
     const items: CourseCardView[] = [];
     const versions = new Map<string, string>();
@@ -261,13 +291,14 @@ export class CourseCatalogQuery {
 
   /** Titles with a word spelled like the query (`pyhton` → Python), closest first. */
   private async loadNearSpellings(filters: CatalogFilters): Promise<CatalogPage> {
-    const { whereSql, params, q } = matchingCourses(filters, 'near_title');
-    const order = `public.word_similarity(${q}, c.title) DESC, ${SORTS.newest}`;
-    const sql = pageSql(whereSql, order, `$${params.push(filters.limit)}`, `$${params.push(filters.offset)}`);
+    const match = matchingCourses(filters, 'near_title');
+    const { params, q } = match;
+    const order = { sql: `public.word_similarity(${q}, c.title) DESC, ${SORTS.newest}` };
+    const sql = pageSql(match, order, `$${params.push(filters.limit)}`, `$${params.push(filters.offset)}`);
     const [items, [count]] = await Promise.all([
       this.searchRows<CourseCardView>(sql, params),
       this.searchRows<{ total: number }>(
-        `SELECT count(*)::int AS total FROM read.course_cards c ${whereSql}`,
+        `SELECT count(*)::int AS total FROM ${cardsFrom(match.counters)} ${match.whereSql}`,
         params.slice(0, -2),
       ),
     ]);
@@ -279,11 +310,14 @@ export class CourseCatalogQuery {
       const titleMatches = await this.newestTitleMatches(filters);
       if (titleMatches) return { items: titleMatches };
     }
-    const { whereSql, params, q } = matchingCourses(filters);
+    const match = matchingCourses(filters);
+    const { params, q } = match;
     // With a query and no explicit sort, title matches come first, newest first within each group.
     const order =
-      q && !filters.sort ? `(c.title_search @@ ${q}) DESC, ${SORTS.newest}` : SORTS[filters.sort ?? 'newest'];
-    const sql = pageSql(whereSql, order, `$${params.push(filters.limit)}`, `$${params.push(filters.offset)}`);
+      q && !filters.sort
+        ? { sql: `(c.title_search @@ ${q}) DESC, ${SORTS.newest}` }
+        : orderBy(filters.sort ?? 'newest');
+    const sql = pageSql(match, order, `$${params.push(filters.limit)}`, `$${params.push(filters.offset)}`);
     return { items: q ? await this.searchRows(sql, params) : await this.rows(sql, params) };
   }
 
@@ -293,15 +327,16 @@ export class CourseCatalogQuery {
    * word. Undefined when the title matches run out before the page ends.
    */
   private async newestTitleMatches(filters: CatalogFilters): Promise<CourseCardView[] | undefined> {
-    const { whereSql, params } = matchingCourses(filters, 'title_search');
-    const sql = pageSql(whereSql, SORTS.newest, `$${params.push(filters.offset + filters.limit)}`, '0');
+    const match = matchingCourses(filters, 'title_search');
+    const { params } = match;
+    const sql = pageSql(match, orderBy('newest'), `$${params.push(filters.offset + filters.limit)}`, '0');
     const rows = await this.rows<CourseCardView>(sql, params);
     return rows.length === filters.offset + filters.limit ? rows.slice(filters.offset) : undefined;
   }
 
   private async loadTotal(filters: Omit<CatalogFilters, 'limit' | 'offset'>): Promise<{ total: number }> {
-    const { whereSql, params, q } = matchingCourses(filters);
-    const sql = `SELECT count(*) AS total FROM read.course_cards c ${whereSql}`;
+    const { whereSql, params, q, counters } = matchingCourses(filters);
+    const sql = `SELECT count(*) AS total FROM ${cardsFrom(counters)} ${whereSql}`;
     const [row] = q
       ? await this.searchRows<{ total: number }>(sql, params)
       : await this.rows<{ total: number }>(sql, params);
@@ -324,8 +359,8 @@ export class CourseCatalogQuery {
   ): Promise<{ items: CourseCardView[]; total: number }> {
     const [page, count] = await Promise.all([
       this.pool.query<CourseCardView>(
-        `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id
-         WHERE c.teacher_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT $2 OFFSET $3`,
+        `SELECT ${CARD_COLUMNS} FROM ${CARDS}
+          WHERE c.teacher_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT $2 OFFSET $3`,
         [teacherId, limit, offset],
       ),
       this.pool.query<{ total: number }>('SELECT count(*) AS total FROM read.course_cards WHERE teacher_id = $1', [
@@ -347,7 +382,7 @@ export class CourseCatalogQuery {
   async get(id: string): Promise<CourseCardView> {
     const { rows } = await this.pool.query<CourseCardView>({
       name: 'course-card',
-      text: `SELECT ${CARD_COLUMNS} FROM read.course_cards c LEFT JOIN read.users u ON u.id = c.teacher_id WHERE c.id = $1`,
+      text: `SELECT ${CARD_COLUMNS} FROM ${CARDS} WHERE c.id = $1`,
       values: [id],
     });
     if (!rows[0]) throw new DomainError('course-not-found', 'Course not found');
@@ -360,10 +395,10 @@ export class CourseCatalogQuery {
       Pick<CourseCardView, 'teacher_name' | 'avg_rating' | 'review_count' | 'enrollment_count' | 'rating_histogram'>
     >(
       `SELECT coalesce((SELECT name FROM read.users WHERE id = $2), '') AS teacher_name,
-              coalesce(c.avg_rating::float8, 0) AS avg_rating, coalesce(c.review_count, 0) AS review_count,
-              coalesce(c.enrollment_count, 0) AS enrollment_count,
-              coalesce(c.rating_histogram, '{0,0,0,0,0}') AS rating_histogram
-         FROM (SELECT 1) one LEFT JOIN read.course_cards c ON c.id = $1`,
+              coalesce(k.avg_rating::float8, 0) AS avg_rating, coalesce(k.review_count, 0) AS review_count,
+              coalesce(k.enrollment_count, 0) AS enrollment_count,
+              coalesce(k.rating_histogram, '{0,0,0,0,0}') AS rating_histogram
+         FROM (SELECT 1) one LEFT JOIN read.course_counters k ON k.course_id = $1`,
       [course.id, course.teacherId],
     );
     return { ...toCourseFields(course), ...rows[0] };

@@ -120,7 +120,7 @@ export class LearningProgressQuery {
 
   async enrollmentCount(courseId: string): Promise<{ course_id: string; count: number }> {
     const { rows } = await this.pool.query<{ count: number }>(
-      'SELECT enrollment_count AS count FROM read.course_cards WHERE id = $1',
+      'SELECT enrollment_count AS count FROM read.course_counters WHERE course_id = $1',
       [courseId],
     );
     if (!rows[0]) throw new DomainError('course-not-found', 'Course not found');

@@ -50,7 +50,7 @@ async function lostCommands(sql: pg.Pool, ledger: Ledger): Promise<Record<string
     reviews: await missing(
       `SELECT coalesce(sum(greatest(a.n - least(coalesce(cc.review_count, 0), coalesce(cs.review_count, 0)), 0)), 0)::int AS n
          FROM unnest($1::uuid[], $2::int[]) a(course_id, n)
-         LEFT JOIN read.course_cards cc ON cc.id = a.course_id
+         LEFT JOIN read.course_counters cc ON cc.course_id = a.course_id
          LEFT JOIN read.course_stats cs ON cs.course_id = a.course_id`,
       [[...reviewsPerCourse.keys()], [...reviewsPerCourse.values()]],
     ),
@@ -86,9 +86,9 @@ async function wrongCounters(sql: pg.Pool): Promise<number> {
          FROM course.courses c)
      SELECT count(*)::int AS n
        FROM truth t
-       LEFT JOIN read.course_cards cc ON cc.id = t.id
+       LEFT JOIN read.course_counters cc ON cc.course_id = t.id
        LEFT JOIN read.course_stats cs ON cs.course_id = t.id
-      WHERE cc.id IS NULL
+      WHERE cc.course_id IS NULL
          OR cc.enrollment_count <> t.enrollments OR cc.review_count <> t.reviews
          OR coalesce(cs.enrollment_count, 0) <> t.enrollments OR coalesce(cs.completions, 0) <> t.completed
          OR coalesce(cs.review_count, 0) <> t.reviews OR coalesce(cs.revenue, 0) <> t.revenue`,
