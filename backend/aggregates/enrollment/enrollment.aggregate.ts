@@ -7,6 +7,7 @@ import {
   decideEnroll,
   enrollmentDecider,
   type EnrollmentEvent,
+  type LessonCompletionState,
   type StudentEnrollment,
 } from './enrollment.decider.js';
 import type { EnrollmentStatus } from './enrollment.events.js';
@@ -56,8 +57,16 @@ export class Enrollment extends DecidedAggregate<StudentEnrollment, EnrollmentEv
   @Property({ type: 'integer', version: true })
   version!: number;
 
+  /**
+   * The completions this command adds, saved with the enrollment. Those stored before are `completedBefore`:
+   * facts that never change, kept out of MikroORM's identity map so that a student's fortieth lesson does not
+   * map and diff thirty-nine entities.
+   */
   @OneToMany(() => LessonCompletion, (completion) => completion.enrollment)
-  completions = new Collection<LessonCompletion>(this);
+  newCompletions = new Collection<LessonCompletion>(this);
+
+  /** The completions stored before this command, as loaded (not an entity property: never saved from here). */
+  completedBefore: readonly LessonCompletionState[] = [];
 
   get aggregateType(): string {
     return 'Enrollment';
@@ -84,22 +93,21 @@ export class Enrollment extends DecidedAggregate<StudentEnrollment, EnrollmentEv
 
   state(): StudentEnrollment {
     const { id, studentId, courseId, paymentId, status, enrolledAt, completedAt, certificateId } = this;
-    const completions = this.completions.getItems().map(({ id, lessonId, completedAt }) => ({
-      id,
-      lessonId,
-      completedAt,
-    }));
+    const completions = [
+      ...this.completedBefore,
+      ...this.newCompletions.getItems().map(({ id, lessonId, completedAt }) => ({ id, lessonId, completedAt })),
+    ];
     return { id, studentId, courseId, paymentId, status, enrolledAt, completedAt, certificateId, completions };
   }
 
   protected writeState({ completions, ...enrollment }: StudentEnrollment): void {
     Object.assign(this, enrollment);
     // Completions are only ever added.
-    const stored = new Set(this.completions.getItems().map((completion) => completion.id));
+    const known = new Set([...this.completedBefore, ...this.newCompletions.getItems()].map((c) => c.id));
     for (const { id, lessonId, completedAt } of completions) {
-      if (stored.has(id)) continue;
+      if (known.has(id)) continue;
       const completion = Object.assign(new LessonCompletion(), { id, lessonId, completedAt, enrollment: this });
-      this.completions.add(completion);
+      this.newCompletions.add(completion);
     }
   }
 }
