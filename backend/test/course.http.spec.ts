@@ -440,6 +440,7 @@ describe('Catalog orders by live counters', () => {
     const [few, many, none] = await Promise.all(
       ['few', 'many', 'none'].map((name) => actors.course(teacher.token, { title: `${word} ${name}`, is_free: true })),
     );
+    await platform.settle(); // enrolling reads the course's card
     const enrollAndReview = async (course: { id: string }, rating: number) => {
       const student = await actors.register('student');
       const body = { course_id: course.id };

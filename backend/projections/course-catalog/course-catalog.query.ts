@@ -108,7 +108,7 @@ const SNAPSHOT_SORTS = ['newest', 'rating'] as const;
 type SnapshotSort = (typeof SNAPSHOT_SORTS)[number];
 /**
  * The first SNAPSHOT_ROWS published cards in one order, the same cards by id, and the row versions each card was
- * read at (its row's and its teacher's `xmin`: the transaction that wrote that version of the row).
+ * read at (its row's, its counters' and its teacher's `xmin`: the transaction that wrote that version of the row).
  */
 interface ListSnapshot {
   items: CourseCardView[];
@@ -249,9 +249,10 @@ export class CourseCatalogQuery {
   private async reloadSnapshot(sort: SnapshotSort): Promise<ListSnapshot> {
     const previous = this.snapshots?.peek(sort);
     const listed = await this.rows<{ id: string; version: string }>(
-      `SELECT c.id, c.xmin::text || ' ' || k.xmin::text || ' ' ||
+      `SELECT c.id, c.xmin::text || ' ' ||
+              coalesce((SELECT n.xmin::text FROM read.course_counters n WHERE n.course_id = c.id), '') || ' ' ||
               coalesce((SELECT u.xmin::text FROM read.users u WHERE u.id = c.teacher_id), '') AS version
-         FROM ${cardsFrom(true)} WHERE c.published ORDER BY ${SORTS[sort]} LIMIT ${SNAPSHOT_ROWS}`,
+         FROM ${cardsFrom(COUNTED_SORTS.has(sort))} WHERE c.published ORDER BY ${SORTS[sort]} LIMIT ${SNAPSHOT_ROWS}`,
       [],
     );
     // The cards whose rows are as the last load read them, as the objects it made.

@@ -17,13 +17,17 @@ export interface LessonRow extends LessonView {
 export class LessonsQuery {
   constructor(@Inject(SQL_POOL) private readonly pool: SqlPool) {}
 
-  /** The lesson, its course's facts and its neighbours in course order; undefined for an unknown lesson. */
+  /**
+   * The lesson, its course's facts and its neighbours in course order; undefined for an unknown lesson. (Modules
+   * are matched on the course too, so the planner reads the course's few modules by index and hashes them,
+   * rather than looking one up per lesson.)
+   */
   async byId(id: string): Promise<LessonRow | undefined> {
     const { rows } = await this.pool.query<LessonRow>({
       name: 'lesson-with-neighbours',
       text: `WITH ordered AS (
          SELECT l.id, lag(l.id) OVER w AS prev_lesson_id, lead(l.id) OVER w AS next_lesson_id
-           FROM course.lessons l JOIN course.modules m ON m.id = l.module_id
+           FROM course.lessons l JOIN course.modules m ON m.id = l.module_id AND m.course_id = l.course_id
           WHERE l.course_id = (SELECT course_id FROM course.lessons WHERE id = $1)
          WINDOW w AS (ORDER BY m.position, m.created_at, m.id, l.position, l.created_at, l.id))
        SELECT l.id, l.module_id, l.course_id, l.title, l.content, l.video_url, l.duration_minutes,

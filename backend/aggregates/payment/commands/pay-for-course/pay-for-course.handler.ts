@@ -7,6 +7,7 @@ import type { AuthUser } from '../../../../src/platform/auth/auth-user.js';
 import { CLOCK, type Clock } from '../../../../src/platform/domain/clock.js';
 import { CourseCatalogQuery } from '../../../../projections/course-catalog/course-catalog.query.js';
 import { Payment } from '../../payment.aggregate.js';
+import { PaymentLoader } from '../../payment.loader.js';
 import { assertSameRequest } from '../../payment.decider.js';
 
 export class PayForCourseCommand extends Command<Payment> {
@@ -26,6 +27,7 @@ export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand,
   constructor(
     private readonly actors: AggregateActors,
     private readonly catalog: CourseCatalogQuery,
+    private readonly payments: PaymentLoader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -38,16 +40,12 @@ export class PayForCourseHandler implements ICommandHandler<PayForCourseCommand,
     // (one per idempotency key, one completed payment per student and course) decide.
     const take = () =>
       this.actors.run(`payment:${studentId}:${command.courseId}`, async (uow) => {
-        const earlier = key && (await uow.em.findOne(Payment, { studentId, idempotencyKey: key }));
+        const earlier = key && (await this.payments.byIdempotencyKey(uow.em, studentId, key));
         if (earlier) {
           assertSameRequest(earlier.state(), command);
           return earlier;
         }
-        const paidBefore = await uow.em.findOne(Payment, {
-          studentId,
-          courseId: command.courseId,
-          status: 'completed',
-        });
+        const paidBefore = await this.payments.completedFor(uow.em, studentId, command.courseId);
         const course = { id: card.id, isFree: card.is_free, price: card.price };
         const facts = { id, studentId, course, amount: command.amount, idempotencyKey: key, now: this.clock.now() };
         return uow.add(Payment.take(facts, paidBefore?.state()));
