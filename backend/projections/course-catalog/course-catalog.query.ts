@@ -59,7 +59,7 @@ const CARD_COLUMNS = `c.id, c.teacher_id, coalesce(u.name, '') AS teacher_name, 
 const CARDS = `read.course_cards c LEFT JOIN read.course_counters k ON k.course_id = c.id
   LEFT JOIN read.users u ON u.id = c.teacher_id`;
 
-/** Orders over cards `c` and counters `k`; those naming `k` need the counters joined where a page is cut. */
+/** Orders over cards `c` and counters `k`; those naming `k` (COUNTED_SORTS) need the counters joined to cut a page. */
 const SORTS: Record<NonNullable<CatalogFilters['sort']>, string> = {
   newest: 'c.created_at DESC, c.id DESC',
   rating: 'k.avg_rating DESC, k.created_at DESC, k.course_id DESC',
@@ -117,8 +117,8 @@ interface ListSnapshot {
 }
 
 /**
- * The WHERE clause of the catalog filters over published courses, its parameters, and the search query
- * expression when searching. `matchIn` picks what `q` is matched against: the whole course's words, only its
+ * The WHERE clause of the catalog filters over published courses, its parameters, the search query expression
+ * when searching, and whether it filters on a counter (`counters`: then it needs them joined). `matchIn` picks what `q` is matched against: the whole course's words, only its
  * title's words, or near spellings of title words (trigram word similarity).
  */
 function matchingCourses(
