@@ -60,10 +60,10 @@ export class CurriculumController {
     @UuidParam('id') id: string,
     @CurrentUser() user: AuthUser | undefined,
   ): Promise<JsonBody<z.output<typeof curriculum>>> {
-    const [course, cached] = await Promise.all([this.catalog.getVisible(id, user), this.curricula.get(id)]);
+    const course = await this.catalog.getVisible(id, user);
     // Its owner and admins read what was just saved, never through the cache: neither a copy older than their
     // last edit, nor one they would leave behind (a curriculum being written is cached for no one).
-    const document = ownsOrAdministers(user, course) ? await this.curricula.get(id, { fresh: true }) : cached;
+    const document = await this.curricula.get(id, { fresh: ownsOrAdministers(user, course) });
     // The cached document holds every video URL; each caller gets only those they may watch.
     const wholeCourse = await this.access.mayReadWholeCourse(user, course);
     return this.bodies.of(`${id} ${wholeCourse}`, [course, document], () => ({
