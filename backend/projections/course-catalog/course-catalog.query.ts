@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { z } from 'zod';
-import { ReadCache } from '../../src/platform/cache/read-cache.js';
+import { ReadCache, slowerFreshness } from '../../src/platform/cache/read-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
 import { DomainError } from '../../src/platform/domain/errors.js';
@@ -118,8 +118,9 @@ interface ListSnapshot {
 
 /**
  * The WHERE clause of the catalog filters over published courses, its parameters, the search query expression
- * when searching, and whether it filters on a counter (`counters`: then it needs them joined). `matchIn` picks what `q` is matched against: the whole course's words, only its
- * title's words, or near spellings of title words (trigram word similarity).
+ * when searching, and whether it filters on a counter (`counters`: then it needs them joined). `matchIn` picks
+ * what `q` is matched against: the whole course's words, only its title's words, or near spellings of title words
+ * (trigram word similarity).
  */
 function matchingCourses(
   filters: Omit<CatalogFilters, 'limit' | 'offset'>,
@@ -184,24 +185,23 @@ export class CourseCatalogQuery {
   ) {
     const freshMs = config?.CATALOG_CACHE_MS ?? 0;
     // Costlier reads follow a slower clock than pages, never a faster one; with the cache off (tests), none caches.
-    const slowerClock = (ms = 0) => freshMs && Math.max(freshMs, ms);
     this.pages = new ReadCache(freshMs);
     // A search page ranks every match of its words (tens of ms for a broad word): one that took longer is reused
     // three thousand times as long as it took (at most a minute), so no word takes more than a three-thousandth
     // of the database's time to keep fresh, on a slow machine or under load as on a fast idle one. The
     // specification's searchers ask a dozen broad words over and over: a thousandth each was a tenth of the
     // database's statement time under its load.
-    this.searches = new ReadCache(slowerClock(config?.CATALOG_SEARCH_CACHE_MS), {
+    this.searches = new ReadCache(slowerFreshness(freshMs, config?.CATALOG_SEARCH_CACHE_MS), {
       freshPerLoadMs: 3_000,
       maxFreshMs: 60_000,
     });
     // Without a cache (tests) every page is read as asked.
-    this.snapshots = freshMs > 0 ? new ReadCache(slowerClock(config?.CATALOG_SNAPSHOT_MS)) : undefined;
+    this.snapshots = freshMs > 0 ? new ReadCache(slowerFreshness(freshMs, config?.CATALOG_SNAPSHOT_MS)) : undefined;
     // A broad word's count is the costliest query: reused for at least CATALOG_COUNT_CACHE_MS, and a count that
     // took longer for five thousand times as long (a 20 ms count: 100 s; at most five minutes), so counting takes
     // no key more than a five-thousandth of the database's time. A total only labels the pages, and a broad
     // word's moves by a few courses a minute at most.
-    this.totals = new ReadCache(slowerClock(config?.CATALOG_COUNT_CACHE_MS), {
+    this.totals = new ReadCache(slowerFreshness(freshMs, config?.CATALOG_COUNT_CACHE_MS), {
       freshPerLoadMs: 5_000,
       maxFreshMs: 300_000,
     });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { components } from '@eduplatform/contracts/api';
-import { ReadCache } from '../../src/platform/cache/read-cache.js';
+import { ReadCache, slowerFreshness } from '../../src/platform/cache/read-cache.js';
 import { APP_CONFIG, type AppConfig } from '../../src/platform/config/config.js';
 import type { SqlPool } from '../../src/platform/database/pg-pool.js';
 import { SQL_POOL } from '../../src/platform/platform.module.js';
@@ -17,9 +17,8 @@ export class CurriculumQuery {
     @Inject(SQL_POOL) private readonly pool: SqlPool,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    const freshMs = config?.CATALOG_CACHE_MS ?? 0;
-    // Never fresher than catalog pages; with the cache off (tests), never cached.
-    this.cache = new ReadCache(freshMs && Math.max(freshMs, config?.CURRICULUM_CACHE_MS ?? 0), { maxEntries: 20_000 });
+    const freshMs = slowerFreshness(config?.CATALOG_CACHE_MS ?? 0, config?.CURRICULUM_CACHE_MS);
+    this.cache = new ReadCache(freshMs, { maxEntries: 20_000 });
   }
 
   /**

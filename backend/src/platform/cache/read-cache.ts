@@ -1,6 +1,14 @@
 import { LRUCache } from 'lru-cache';
 
 /**
+ * The freshness of a costlier read served beside a cache of `cacheMs`: `ms` when longer, never shorter than
+ * `cacheMs`, and 0 (not cached) when `cacheMs` is 0, so the catalog cache's switch turns every such cache off.
+ */
+export function slowerFreshness(cacheMs: number, ms = 0): number {
+  return cacheMs && Math.max(cacheMs, ms);
+}
+
+/**
  * A small in-process cache for hot, eventually consistent reads (catalog pages, search results).
  * An entry is fresh for `freshMs`; for `staleMs` after that it is still served while one background refresh
  * runs (stale-while-revalidate), so a slow query is never on a busy reader's path twice and concurrent misses
